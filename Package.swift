@@ -34,6 +34,7 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["Segmentation", "Normalization", "RecordModel", "ICUBridge"]),
         .target(name: "Validation", dependencies: ["RecordModel"]),
         .target(name: "Output", dependencies: ["RecordModel"]),
+        .target(name: "Evaluation", dependencies: ["RecordModel"]),
         .target(
             name: "Pipeline",
             dependencies: [
@@ -44,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "sarabun",
             dependencies: [
-                "Pipeline", "Normalization", "Reading", "Validation", "RecordModel",
+                "Pipeline", "Normalization", "Segmentation", "Reading", "Validation", "Evaluation", "RecordModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +56,7 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Segmentation", "Normalization", "RecordModel"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "RecordModel"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "RecordModel"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "RecordModel"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RecordModel", "Output"]),
     ],
     swiftLanguageModes: [.v6]

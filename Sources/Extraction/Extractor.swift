@@ -1,0 +1,162 @@
+import Foundation
+import Normalization
+import RecordModel
+import Segmentation
+
+/// What the extract stage found in one document; the pipeline adds `source` and validation.
+public struct Extraction: Sendable {
+    public var document: DocumentInfo
+    public var memo: Memo?
+    public var assessments: [Assessment] = []
+    public var indicatorScores: [IndicatorScore] = []
+    public var toolScores: [ToolScore] = []
+    public var questionScores: [QuestionScore] = []
+    public var measures: [Measure] = []
+    public var signatories: [Signatory] = []
+    public var issues: [ValidationIssue] = []
+}
+
+/// The extract stage: rule-based parsers over the normalized lines and the segmenter's blocks.
+public struct Extractor: Sendable {
+    private let dates = ThaiDateReader()
+    private let organizations = OrganizationFinder()
+    private let scores = ScoreExtractor()
+    private let signatories = SignatoryParser()
+
+    public init() {}
+
+    public func extract(lines: [TextLine], blocks: [Block]) -> Extraction {
+        let memo = memoHeader(blocks)
+        let title = memo?.subject ?? reportTitle(blocks)
+        let headerText = [memo?.department, memo?.subject, title].compactMap { $0 }
+        let organization = organizations.find(lines: lines, headerText: headerText)
+        let document = DocumentInfo(
+            kind: memo == nil ? .report : .memo,
+            title: title,
+            organization: organization,
+            fiscalYearBE: title.flatMap(FiscalYear.find))
+        var extraction = Extraction(document: document, memo: memo)
+        let found = scores.extract(blocks)
+        extraction.assessments = found.assessments
+        extraction.indicatorScores = found.indicators
+        extraction.toolScores = found.tools
+        extraction.questionScores = found.questions
+        extraction.issues += found.issues
+        for block in blocks {
+            if case .signature(let signature) = block, let person = signatories.parse(signature) {
+                extraction.signatories.append(person)
+            }
+        }
+        return extraction
+    }
+
+    /// The memo header, when the document opens with บันทึกข้อความ and at least two of its fields.
+    func memoHeader(_ blocks: [Block]) -> Memo? {
+        var fields: [HeaderField] = []
+        var sawTitle = false
+        for block in blocks {
+            switch block {
+            case .memoTitle: sawTitle = true
+            case .headerField(let field): fields.append(field)
+            default: continue
+            }
+        }
+        let core: Set<HeaderField.Key> = [.department, .reference, .date, .subject]
+        guard sawTitle, Set(fields.map(\.key)).intersection(core).count >= 2 else { return nil }
+
+        var memo = Memo()
+        for field in fields {
+            let text = joined(field.lines)
+            switch field.key {
+            case .department: memo.department = memo.department ?? text
+            case .reference: memo.reference = memo.reference ?? text.map(Self.reference)
+            case .date:
+                if memo.date == nil, let text {
+                    let reading = dates.read(text)
+                    memo.date = reading.map { MemoDate(text: text, iso: $0.iso, precision: $0.precision) }
+                }
+            case .subject: memo.subject = memo.subject ?? text
+            case .addressee: memo.addressee = memo.addressee ?? text
+            case .enclosures: memo.enclosures += items(field.lines)
+            case .references: memo.references += items(field.lines)
+            }
+        }
+        return memo
+    }
+
+    /// "รอ 56101/ 77" is "รอ 56101/77": no spaces around the slash, a trailing slash kept.
+    static func reference(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if c == "/" { while out.hasSuffix(" ") { out.removeLast() } }
+            if c == " " && out.hasSuffix("/") { continue }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// The first heading of a report: its first paragraph that has Thai letters, lines joined by a space.
+    func reportTitle(_ blocks: [Block]) -> String? {
+        for block in blocks {
+            guard case .paragraph(let lines) = block else { continue }
+            guard lines.contains(where: { $0.text.unicodeScalars.contains(where: isThaiConsonant) }) else { continue }
+            return joined(lines)
+        }
+        return nil
+    }
+
+    /// The items of an enclosure or reference field: one per line, list numbers removed.
+    private func items(_ lines: [TextLine]) -> [String] {
+        lines.compactMap { line in
+            let text = CellText.clean(line.text)
+            let item = ListMarker.strip(text)
+            return item.isEmpty ? nil : item
+        }
+    }
+
+    private func joined(_ lines: [TextLine]) -> String? {
+        let text = CellText.clean(lines.map(\.text).joined(separator: " "))
+        return text.isEmpty ? nil : text
+    }
+}
+
+/// The fiscal year (ปีงบประมาณ) a subject or title names.
+enum FiscalYear {
+    static func find(_ text: String) -> Int? {
+        let words = ["ปีงบประมาณ", "ประจำปี", "ปี"]
+        for word in words {
+            var start = text.startIndex
+            while let range = text.range(of: word, range: start..<text.endIndex) {
+                start = range.upperBound
+                var rest = text[range.upperBound...].drop(while: { $0 == " " })
+                if rest.hasPrefix("งบประมาณ") { rest = rest.dropFirst("งบประมาณ".count).drop(while: { $0 == " " }) }
+                if rest.hasPrefix("พ.ศ.") { rest = rest.dropFirst(4).drop(while: { $0 == " " }) }
+                let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+                if digits.count == 4, let year = Int(digits), (2400...2700).contains(year) { return year }
+            }
+        }
+        return nil
+    }
+}
+
+/// Leading list markers: "1.", "1)", "(1)", "-", "•".
+enum ListMarker {
+    static func strip(_ text: String) -> String {
+        var s = Substring(text)
+        if s.first == "-" || s.first == "•" {
+            s = s.dropFirst()
+        } else if s.first == "(" {
+            let digits = s.dropFirst().prefix(while: { $0.isASCII && $0.isNumber })
+            if !digits.isEmpty, s.dropFirst(1 + digits.count).first == ")" { s = s.dropFirst(2 + digits.count) }
+        } else {
+            let digits = s.prefix(while: { $0.isASCII && $0.isNumber })
+            let next = s.dropFirst(digits.count).first
+            if !digits.isEmpty, digits.count <= 2, next == "." || next == ")" {
+                let after = s.dropFirst(digits.count + 1)
+                // "1.5 ล้านบาท" is a number, not a marker.
+                if !(after.first?.isNumber ?? false) { s = after }
+            }
+        }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+}

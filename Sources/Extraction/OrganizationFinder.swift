@@ -1,0 +1,149 @@
+import Foundation
+import Normalization
+import RecordModel
+
+/// Finds the local administration a document is about, with its district and province.
+///
+/// Every mention of an administration ("เทศบาลตำบลนาแซง", "อบต.เว่อ") is counted; mentions in the header
+/// (department, subject, title) count more, and the most-mentioned name wins, so that a stray mention of
+/// another organisation (copied from someone else's document) does not take over. District and province
+/// come from "อำเภอX" / "จังหวัดX" written right after a mention of the winning name, else from the most
+/// frequent such words in the document.
+struct OrganizationFinder: Sendable {
+    /// Full type names, longest first so that "องค์การบริหารส่วนตำบล" is not read as something shorter.
+    private static let types: [(prefix: String, type: String)] = [
+        ("องค์การบริหารส่วนจังหวัด", "องค์การบริหารส่วนจังหวัด"),
+        ("องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนตำบล"),
+        ("เทศบาลนคร", "เทศบาลนคร"),
+        ("เทศบาลเมือง", "เทศบาลเมือง"),
+        ("เทศบาลตำบล", "เทศบาลตำบล"),
+        ("อบจ.", "องค์การบริหารส่วนจังหวัด"),
+        ("อบต.", "องค์การบริหารส่วนตำบล"),
+        ("ทน.", "เทศบาลนคร"),
+        ("ทม.", "เทศบาลเมือง"),
+        ("ทต.", "เทศบาลตำบล"),
+    ]
+
+    /// Words that end a name glued to the text after it.
+    private static let stopWords = [
+        "อำเภอ", "จังหวัด", "ประจำปี", "ปีงบประมาณ", "ได้", "ซึ่ง", "โดย", "เพื่อ", "ควร", "ดังนี้",
+        "พบว่า", "มีผล", "มีค่า", "มีคะแนน", "อ.", "จ.",
+    ]
+
+    struct Mention {
+        var name: String
+        var type: String
+        var line: Int
+        var after: Substring
+    }
+
+    func find(lines: [TextLine], headerText: [String]) -> Organization {
+        var weight: [String: Int] = [:]
+        var typeOf: [String: String] = [:]
+        var firstSeen: [String: Int] = [:]
+        var mentions: [Mention] = []
+        for (index, line) in lines.enumerated() {
+            for mention in self.mentions(in: line.text, line: index) {
+                mentions.append(mention)
+                weight[mention.name, default: 0] += 1
+                typeOf[mention.name] = mention.type
+                if firstSeen[mention.name] == nil { firstSeen[mention.name] = index }
+            }
+        }
+        for text in headerText {
+            for mention in self.mentions(in: text, line: -1) {
+                weight[mention.name, default: 0] += 5
+                typeOf[mention.name] = mention.type
+                if firstSeen[mention.name] == nil { firstSeen[mention.name] = -1 }
+            }
+        }
+        guard let name = weight.keys.max(by: { a, b in
+            weight[a]! != weight[b]! ? weight[a]! < weight[b]! : firstSeen[a]! > firstSeen[b]!
+        }) else {
+            return Organization(name: nil, type: nil, district: place("อำเภอ", lines: lines), province: place("จังหวัด", lines: lines))
+        }
+        var district: String?
+        var province: String?
+        for mention in mentions where mention.name == name {
+            let words = mention.after.split(separator: " ").prefix(4)
+            for word in words {
+                if district == nil, let value = value(of: word, prefix: "อำเภอ") ?? value(of: word, prefix: "อ.") { district = value }
+                if province == nil, let value = value(of: word, prefix: "จังหวัด") ?? value(of: word, prefix: "จ.") { province = value }
+            }
+            if district != nil && province != nil { break }
+        }
+        let type = typeOf[name]!
+        if province == nil && type == "องค์การบริหารส่วนจังหวัด" {
+            province = String(name.dropFirst("องค์การบริหารส่วนจังหวัด".count))
+        }
+        return Organization(
+            name: name, type: type,
+            district: district ?? place("อำเภอ", lines: lines),
+            province: province ?? place("จังหวัด", lines: lines))
+    }
+
+    /// Mentions of administrations in one line, named in full ("อบต.เว่อ" is "องค์การบริหารส่วนตำบลเว่อ").
+    func mentions(in text: String, line: Int) -> [Mention] {
+        var found: [Mention] = []
+        var searchStart = text.startIndex
+        while searchStart < text.endIndex {
+            var best: (range: Range<String.Index>, prefix: String, type: String)?
+            for (prefix, type) in Self.types {
+                if let range = text.range(of: prefix, range: searchStart..<text.endIndex),
+                    best == nil || range.lowerBound < best!.range.lowerBound
+                        || (range.lowerBound == best!.range.lowerBound && prefix.count > best!.prefix.count)
+                {
+                    best = (range, prefix, type)
+                }
+            }
+            guard let hit = best else { break }
+            var rest = text[hit.range.upperBound...]
+            while rest.first == " " && hit.prefix.hasSuffix(".") { rest = rest.dropFirst() }
+            let nameEnd = rest.firstIndex(where: { $0 == " " || $0 == "\t" || "()[],;:\"“”'".contains($0) }) ?? rest.endIndex
+            var local = String(rest[..<nameEnd])
+            for stop in Self.stopWords {
+                if let r = local.range(of: stop), r.lowerBound > local.startIndex {
+                    local = String(local[..<r.lowerBound])
+                }
+            }
+            local = String(local.reversed().drop(while: { $0 == "." || $0 == "…" }).reversed())
+            if local.count >= 2, local.unicodeScalars.first.map(isThaiConsonant) == true {
+                let fullPrefix = hit.type
+                found.append(Mention(name: fullPrefix + local, type: hit.type, line: line, after: rest[nameEnd...]))
+            }
+            searchStart = hit.range.upperBound
+        }
+        return found
+    }
+
+    private func value(of word: Substring, prefix: String) -> String? {
+        guard word.hasPrefix(prefix) else { return nil }
+        let value = word.dropFirst(prefix.count).trimmingCharacters(in: .init(charactersIn: ".,;:()"))
+        return value.count >= 2 ? value : nil
+    }
+
+    /// The most frequent "อำเภอX" or "จังหวัดX" in the document, not counting the จังหวัด inside
+    /// "องค์การบริหารส่วนจังหวัด".
+    private func place(_ prefix: String, lines: [TextLine]) -> String? {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for line in lines {
+            var start = line.text.startIndex
+            while let range = line.text.range(of: prefix, range: start..<line.text.endIndex) {
+                start = range.upperBound
+                if line.text[..<range.lowerBound].hasSuffix("ส่วน") { continue }
+                let rest = line.text[range.upperBound...]
+                let end = rest.firstIndex(where: { $0 == " " || $0 == "\t" || "()[],;:".contains($0) }) ?? rest.endIndex
+                let value = String(rest[..<end])
+                guard value.count >= 2, value.unicodeScalars.first.map(isThaiConsonant) == true else { continue }
+                if counts[value] == nil { order.append(value) }
+                counts[value, default: 0] += 1
+            }
+        }
+        return order.max { counts[$0]! < counts[$1]! }
+    }
+}
+
+func isThaiConsonant(_ scalar: Unicode.Scalar) -> Bool {
+    (0x0E01...0x0E2E).contains(scalar.value) || (0x0E40...0x0E44).contains(scalar.value)
+}

@@ -1,0 +1,140 @@
+import Foundation
+import RecordModel
+
+/// What a number in running text is the score of.
+enum ScoreSubject: Equatable {
+    case overall
+    case indicator(Int, label: String, docNumber: Int?, similarity: Double)
+    case tool(Tool, part: Int?)
+}
+
+/// Reads the scores one line of prose (or one table row read as text) states.
+///
+/// A number is a score when "คะแนน" stands right after it, or right before it ("ได้คะแนน 100.00",
+/// "= 92.51 คะแนน"). Its subject is the last indicator, tool or overall-result phrase written before it in
+/// the line; a number with no new subject keeps the previous number's ("ปี 2566 = 92.51 คะแนน ปี 2567 =
+/// 99.22 คะแนน"). Differences ("ผลต่าง", "สูงกว่า…") and full marks ("คะแนนเต็ม") are not scores.
+struct ProseScoreReader {
+    let text: String
+    let at: Location
+    let contextYear: Int?
+
+    static let overallCues = ["ผลการประเมิน", "คะแนนรวม", "คะแนนเฉลี่ย", "คะแนนประเมิน"]
+    /// Cues that name the overall result only when no indicator or tool was named just before them
+    /// ("การเปิดเผยข้อมูล เทศบาล มีผลคะแนน 86.75" is the indicator's score).
+    static let weakOverallCues = ["ค่าคะแนน", "มีคะแนน", "ผลคะแนน"]
+    static let notScoreCues = ["ผลต่าง", "สูงกว่า", "ต่ำกว่า", "เพิ่มขึ้น", "ลดลง", "เปลี่ยนแปลง", "เต็ม", "ส่วนต่าง", "ร้อยละ"]
+    static let levels = ["ผ่านดีเยี่ยม", "ไม่ผ่าน", "ผ่านดี", "ผ่าน", "AA", "A", "B", "C", "D", "E", "F"]
+
+    func read(into collector: inout ScoreCollector) {
+        let numbers = Numbers.scan(text)
+        guard numbers.contains(where: { isScore($0) }) else { return }
+        let years = YearTracker.years(in: text)
+        var subject: ScoreSubject?
+        var windowStart = text.startIndex
+        for (position, number) in numbers.enumerated() {
+            guard isScore(number) else { continue }
+            // The subject is looked for since the previous score: years and list numbers between stay in view.
+            let window = text[windowStart..<number.range.lowerBound]
+            windowStart = number.range.upperBound
+            let tail = String(window.suffix(30))
+            if Self.notScoreCues.contains(where: tail.contains) { continue }
+            if let found = Self.subject(in: String(window)) { subject = found }
+            guard let subject else { continue }
+            let statedYear = years.last(where: { $0.index < number.range.lowerBound })?.year
+            let year = statedYear ?? contextYear
+            switch subject {
+            case .overall:
+                guard let year else { continue }
+                let nextNumber = position + 1 < numbers.count ? numbers[position + 1].range.lowerBound : text.endIndex
+                let level = Self.level(after: text[number.range.upperBound..<nextNumber])
+                collector.assessments.append(Assessment(yearBE: year, score: number.value, level: level, at: at))
+            case .indicator(let indicator, let label, let docNumber, let similarity):
+                collector.indicatorCandidates.append(IndicatorCandidate(
+                    indicator: indicator, similarity: similarity, label: label, year: year, score: number.value,
+                    docNumber: docNumber, at: at, fromTable: false, table: nil, yearStated: statedYear != nil))
+            case .tool(let tool, let part):
+                collector.tools.append(ToolScore(tool: tool, part: part, yearBE: year, score: number.value, at: at))
+            }
+        }
+    }
+
+    private func isScore(_ number: NumberToken) -> Bool {
+        guard number.isScore, number.value >= 0 else { return false }
+        let after = text[number.range.upperBound...].drop(while: { $0 == " " || $0 == ")" })
+        if after.hasPrefix("คะแนน") { return true }
+        var before = text[..<number.range.lowerBound].trimmingCharacters(in: .whitespaces)
+        for filler in ["=", ":", "เท่ากับ", "อยู่ที่", "("] where before.hasSuffix(filler) {
+            before = String(before.dropLast(filler.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return before.hasSuffix("คะแนน")
+    }
+
+    /// The last subject named in `window`, or nil when it names none.
+    static func subject(in window: String) -> ScoreSubject? {
+        var found: [(String.Index, ScoreSubject)] = []
+        var coveredByNumbered: [Range<String.Index>] = []
+        var start = window.startIndex
+        while let range = window.range(of: "ตัวชี้วัด", range: start..<window.endIndex) {
+            start = range.upperBound
+            let rest = window[range.lowerBound...]
+            let labelEnd = ["ได้", "(", "=", "คะแนน", "มี"].compactMap { rest.range(of: $0)?.lowerBound }.min() ?? rest.endIndex
+            let phrase = String(rest[..<labelEnd])
+            let (label, docNumber) = IndicatorLabel.split(phrase.hasPrefix("ตัวชี้วัดที่") ? phrase : String(phrase.dropFirst("ตัวชี้วัด".count)))
+            if let match = Indicators.match(label) {
+                found.append((range.lowerBound, .indicator(match.indicator, label: label, docNumber: docNumber, similarity: match.similarity)))
+                coveredByNumbered.append(range.lowerBound..<labelEnd)
+            }
+        }
+        for mention in Indicators.mentions(in: window) where !coveredByNumbered.contains(where: { $0.overlaps(mention.range) }) {
+            let label = String(window[mention.range])
+            found.append((mention.range.lowerBound, .indicator(mention.indicator, label: label, docNumber: nil, similarity: 1)))
+        }
+        for tool in Tool.allCases {
+            var from = window.startIndex
+            while let range = window.range(of: tool.rawValue, range: from..<window.endIndex) {
+                from = range.upperBound
+                let after = window[range.upperBound...]
+                var part: Int?
+                if let partRange = after.prefix(20).range(of: "ส่วนที่") {
+                    let digits = after[partRange.upperBound...].drop(while: { $0 == " " }).prefix(while: { $0.isNumber })
+                    part = Int(digits)
+                }
+                found.append((range.lowerBound, .tool(tool, part: part)))
+            }
+        }
+        for cue in overallCues {
+            if let range = window.range(of: cue, options: .backwards) { found.append((range.lowerBound, .overall)) }
+        }
+        var weak: String.Index?
+        for cue in weakOverallCues {
+            if let range = window.range(of: cue, options: .backwards), weak.map({ range.lowerBound > $0 }) ?? true {
+                weak = range.lowerBound
+            }
+        }
+        guard let last = found.max(by: { $0.0 < $1.0 }) else { return weak.map { _ in .overall } }
+        guard let weak, weak > last.0 else { return last.1 }
+        if last.1 != .overall, window.distance(from: last.0, to: weak) <= 60 { return last.1 }
+        return .overall
+    }
+
+    /// The grade written after a score: "อยู่ในระดับ AA", "และอยู่ในระดับผ่านดี", or "97.72 ผ่านดี".
+    static func level(after text: Substring) -> String? {
+        var rest = text.drop(while: { $0 == " " })
+        if rest.hasPrefix("คะแนน") { rest = rest.dropFirst("คะแนน".count) }
+        let window = rest.prefix(60)
+        if let level = leadingLevel(window) { return level }
+        guard let range = window.range(of: "ระดับ") else { return nil }
+        return leadingLevel(window[range.upperBound...])
+    }
+
+    private static func leadingLevel(_ text: Substring) -> String? {
+        let candidate = text.drop(while: { $0 == " " || $0 == "“" || $0 == "\"" || $0 == ":" })
+        for level in levels where candidate.hasPrefix(level) {
+            let next = candidate.dropFirst(level.count).first
+            if let next, next.isASCII && next.isLetter { continue }
+            return level
+        }
+        return nil
+    }
+}

@@ -1,0 +1,258 @@
+import Foundation
+import Normalization
+import RecordModel
+import Segmentation
+
+/// Every score a document states, with the warnings its contradictions raise.
+struct ScoreSet: Sendable {
+    var assessments: [Assessment] = []
+    var indicators: [IndicatorScore] = []
+    var tools: [ToolScore] = []
+    var questions: [QuestionScore] = []
+    var issues: [ValidationIssue] = []
+}
+
+/// Reads scores from score tables (indicator tables in any column order, year-comparison tables with
+/// change columns, question tables) and from prose ("มีคะแนนรวม 94.50 คะแนน อยู่ในระดับ ผ่านดี",
+/// "ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน (92.51 คะแนน)", "คะแนนด้าน EIT ปี 2566 = 92.51 คะแนน").
+///
+/// Tables are read first, prose after, so that a table's value wins a conflict. The year of a score is
+/// its column's year, else the nearest assessment year written before it ("ปี 2565", "ประจำปีงบประมาณ
+/// พ.ศ. 2566"), never a calendar date's year.
+struct ScoreExtractor: Sendable {
+    func extract(_ blocks: [Block]) -> ScoreSet {
+        var collector = ScoreCollector()
+        var years = YearTracker()
+        var proseLines: [(text: String, at: Location, year: Int?)] = []
+        for block in blocks {
+            switch block {
+            case .paragraph(let lines):
+                for line in lines {
+                    proseLines.append((CellText.clean(line.text), line.at, years.last))
+                    years.observe(CellText.clean(line.text))
+                }
+            case .headerField(let field):
+                for line in field.lines { years.observe(line.text) }
+            case .table(let table):
+                let consumed = TableScoreReader(table: table, contextYear: years.last).read(into: &collector)
+                for (index, row) in table.rows.enumerated() where !consumed.contains(index) {
+                    proseLines.append((row.cells.joined(separator: " "), row.at, years.last))
+                }
+            default:
+                continue
+            }
+        }
+        for line in proseLines {
+            ProseScoreReader(text: line.text, at: line.at, contextYear: line.year).read(into: &collector)
+        }
+        return collector.finish()
+    }
+}
+
+/// Follows the assessment years written in running text.
+struct YearTracker {
+    private(set) var last: Int?
+
+    mutating func observe(_ text: String) {
+        if let year = Self.years(in: text).last?.year { last = year }
+    }
+
+    /// Years that name an assessment or fiscal year: four-digit Buddhist-era numbers after ปี, งบประมาณ,
+    /// ITA, คะแนน or ประเมิน (with an optional พ.ศ.). A year after a month name is a date, and a year
+    /// after a bare พ.ศ. names a law or a plan ("พ.ศ. 2560"), not an assessment.
+    static func years(in text: String) -> [(year: Int, index: String.Index)] {
+        Numbers.scan(text).compactMap { token in
+            guard token.isYearBE else { return nil }
+            var before = text[..<token.range.lowerBound].trimmingCharacters(in: .whitespaces)
+            for unit in ["พ.ศ.", "พ.ศ"] where before.hasSuffix(unit) {
+                before = String(before.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
+            }
+            let qualifies = ["ปี", "งบประมาณ", "ITA", "ITAS", "คะแนน", "ประเมิน"].contains { before.hasSuffix($0) }
+            return qualifies ? (Int(token.value), token.range.lowerBound) : nil
+        }
+    }
+}
+
+/// One indicator score before de-duplication and label resolution.
+struct IndicatorCandidate {
+    var indicator: Int?
+    var similarity: Double
+    var label: String
+    var year: Int?
+    var score: Double
+    var docNumber: Int?
+    var at: Location
+    var fromTable: Bool
+    var table: Int?
+    /// Whether the year was written with the score; otherwise it came from the context.
+    var yearStated = true
+    /// For a garbled label resolved from elsewhere: the line that gave the same score for a named indicator.
+    var resolvedFrom: Int?
+}
+
+/// Gathers candidates from every reader, then resolves, de-duplicates and explains conflicts.
+struct ScoreCollector {
+    var indicatorCandidates: [IndicatorCandidate] = []
+    var assessments: [Assessment] = []
+    var tools: [ToolScore] = []
+    var questions: [QuestionScore] = []
+    var issues: [ValidationIssue] = []
+    /// Change columns to check once items have their final places: (indicator, later year, stated change, earlier year).
+    var changeChecks: [(indicator: Int?, candidate: Int, stated: Double, earlier: Double, later: Double, at: Location)] = []
+    private(set) var tableCount = 0
+
+    mutating func nextTable() -> Int {
+        tableCount += 1
+        return tableCount
+    }
+
+    func finish() -> ScoreSet {
+        var set = ScoreSet()
+        var issues = self.issues
+        var candidates = indicatorCandidates
+        resolveGarbled(&candidates, &issues)
+        // Prose that repeats a table's score without naming the year means the table's year.
+        for index in candidates.indices where !candidates[index].fromTable && !candidates[index].yearStated {
+            let repeated = candidates.first {
+                $0.fromTable && $0.indicator == candidates[index].indicator && abs($0.score - candidates[index].score) <= 0.005
+            }
+            if let repeated { candidates[index].year = repeated.year }
+        }
+
+        // Tables before prose, each in document order.
+        let ordered = candidates.enumerated().sorted { a, b in
+            a.element.fromTable != b.element.fromTable ? a.element.fromTable : a.offset < b.offset
+        }
+        var indexOfKey: [String: Int] = [:]
+        var finalIndexOfCandidate: [Int: Int] = [:]
+        for (offset, candidate) in ordered {
+            guard let indicator = candidate.indicator else { continue }
+            let key = "\(indicator)/\(candidate.year.map(String.init) ?? "-")"
+            if let existing = indexOfKey[key] {
+                finalIndexOfCandidate[offset] = existing
+                let kept = set.indicators[existing]
+                if abs(kept.score - candidate.score) > 0.005 {
+                    issues.append(ValidationIssue(
+                        severity: .warning, code: "indicator_conflict", path: "/indicator_scores/\(existing)/score",
+                        message: "Indicator \(indicator) \(candidate.year.map(String.init) ?? ""): line \(kept.at.line) gives "
+                            + "\(format(kept.score)), line \(candidate.at.line) gives \(format(candidate.score)); kept the first"
+                            + (candidate.fromTable ? "" : " (a table's value wins over prose)")))
+                }
+                continue
+            }
+            indexOfKey[key] = set.indicators.count
+            finalIndexOfCandidate[offset] = set.indicators.count
+            set.indicators.append(IndicatorScore(
+                indicator: indicator, label: candidate.label, yearBE: candidate.year, score: candidate.score,
+                docNumber: candidate.docNumber, at: candidate.at))
+            if candidate.similarity < 0.9 && candidate.table != nil {
+                let how = candidate.resolvedFrom.map {
+                    "resolved from line \($0), which gives the same score for a named indicator"
+                } ?? "read as the nearest canonical label"
+                issues.append(ValidationIssue(
+                    severity: .warning, code: "garbled_label", path: "/indicator_scores/\(set.indicators.count - 1)/label",
+                    message: "Label '\(candidate.label)' (line \(candidate.at.line)) is not a canonical indicator label; "
+                        + "indicator \(indicator) (\(Indicators.all[indicator - 1].label)), \(how)"))
+            }
+        }
+        for check in changeChecks {
+            let difference = check.later - check.earlier
+            guard abs(difference - check.stated) > 0.015 else { continue }
+            let path = finalIndexOfCandidate[check.candidate].map { "/indicator_scores/\($0)" } ?? ""
+            issues.append(ValidationIssue(
+                severity: .warning, code: "change_mismatch", path: path,
+                message: "Line \(check.at.line): the change column says \(format(check.stated)) but "
+                    + "\(format(check.later)) - \(format(check.earlier)) = \(format(difference))"))
+        }
+
+        var assessmentIndex: [Int: Int] = [:]
+        for item in assessments.sorted(by: { $0.at < $1.at }) {
+            if let existing = assessmentIndex[item.yearBE] {
+                let kept = set.assessments[existing]
+                if abs(kept.score - item.score) > 0.005 {
+                    issues.append(ValidationIssue(
+                        severity: .warning, code: "assessment_conflict", path: "/assessments/\(existing)/score",
+                        message: "Overall score \(item.yearBE): line \(kept.at.line) gives \(format(kept.score)), "
+                            + "line \(item.at.line) gives \(format(item.score)); kept the first"))
+                } else if kept.level == nil, item.level != nil {
+                    set.assessments[existing].level = item.level
+                }
+                continue
+            }
+            assessmentIndex[item.yearBE] = set.assessments.count
+            set.assessments.append(item)
+        }
+        set.assessments.sort { $0.at < $1.at }
+
+        var toolKeys: Set<String> = []
+        for tool in tools {
+            let key = "\(tool.tool.rawValue)/\(tool.part.map(String.init) ?? "-")/\(tool.yearBE.map(String.init) ?? "-")"
+            let full = key + "/\(format(tool.score))"
+            guard !toolKeys.contains(full) else { continue }
+            if let other = set.tools.firstIndex(where: {
+                "\($0.tool.rawValue)/\($0.part.map(String.init) ?? "-")/\($0.yearBE.map(String.init) ?? "-")" == key
+            }) {
+                issues.append(ValidationIssue(
+                    severity: .warning, code: "tool_conflict", path: "/tool_scores/\(set.tools.count)",
+                    message: "\(tool.tool.rawValue) \(tool.yearBE.map(String.init) ?? ""): line \(set.tools[other].at.line) "
+                        + "gives \(format(set.tools[other].score)), line \(tool.at.line) gives \(format(tool.score)); both kept"))
+            }
+            toolKeys.insert(full)
+            set.tools.append(tool)
+        }
+
+        var questionIndex: [String: Int] = [:]
+        for question in questions {
+            let key = "\(question.code)/\(question.yearBE.map(String.init) ?? "-")"
+            if let existing = questionIndex[key] {
+                if abs(set.questions[existing].score - question.score) > 0.005 {
+                    issues.append(ValidationIssue(
+                        severity: .warning, code: "question_conflict", path: "/question_scores/\(existing)/score",
+                        message: "Question \(question.code): line \(set.questions[existing].at.line) gives "
+                            + "\(format(set.questions[existing].score)), line \(question.at.line) gives \(format(question.score))"))
+                }
+                continue
+            }
+            questionIndex[key] = set.questions.count
+            set.questions.append(question)
+        }
+        set.issues = issues
+        return set
+    }
+
+    /// A table label that names no indicator is resolved from the rest of the document: another statement
+    /// of the same score and year for a named indicator that the table does not already list (the same
+    /// printed number breaks a tie). Unresolved labels are dropped with a warning.
+    private func resolveGarbled(_ candidates: inout [IndicatorCandidate], _ issues: inout [ValidationIssue]) {
+        for index in candidates.indices where candidates[index].indicator == nil {
+            let garbled = candidates[index]
+            let taken = Set(candidates.filter { $0.table == garbled.table && $0.table != nil && $0.year == garbled.year
+                && $0.similarity >= Indicators.threshold }.compactMap(\.indicator))
+            let options = candidates.enumerated().filter { other in
+                other.offset != index && other.element.indicator != nil && other.element.similarity >= Indicators.threshold
+                    && other.element.table != garbled.table && other.element.year == garbled.year
+                    && abs(other.element.score - garbled.score) <= 0.005 && !taken.contains(other.element.indicator!)
+            }
+            let distinct = Set(options.map { $0.element.indicator! })
+            var chosen: Int?
+            if distinct.count == 1 {
+                chosen = distinct.first
+            } else if let byNumber = options.first(where: { $0.element.docNumber != nil && $0.element.docNumber == garbled.docNumber }) {
+                chosen = byNumber.element.indicator
+            }
+            if let chosen {
+                candidates[index].indicator = chosen
+                candidates[index].resolvedFrom = options.first { $0.element.indicator == chosen }!.element.at.line
+            } else {
+                issues.append(ValidationIssue(
+                    severity: .warning, code: "garbled_label", path: "",
+                    message: "Label '\(garbled.label)' (line \(garbled.at.line), score \(format(garbled.score))) names no "
+                        + "indicator and the document states that score for no other indicator; dropped"))
+            }
+        }
+    }
+}
+
+func format(_ value: Double) -> String {
+    String(format: "%.2f", value)
+}

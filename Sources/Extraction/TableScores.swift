@@ -1,0 +1,269 @@
+import Foundation
+import RecordModel
+import Segmentation
+
+/// The role a score table's column plays, decided by its header words.
+enum ScoreColumn: Equatable {
+    case score(year: Int?)
+    case change
+    case toolScore
+    case toolName
+    case other
+}
+
+/// Reads one table's indicator, tool, question and overall scores, when it is a score table: a table
+/// with a score column (คะแนน, or a year) and rows that name indicators or questions. Returns the rows
+/// it consumed; the others are read as prose.
+struct TableScoreReader {
+    let table: Table
+    let contextYear: Int?
+
+    static let changeWords = ["ผลต่าง", "เปลี่ยนแปลง", "ส่วนต่าง", "เพิ่ม/ลด", "เพิ่มขึ้น/ลดลง"]
+
+    func read(into collector: inout ScoreCollector) -> Set<Int> {
+        let roles = table.columns.map(Self.role)
+        let scoreColumns = roles.enumerated().compactMap { entry -> (Int, Int?)? in
+            if case .score(let year) = entry.element { return (entry.offset, year) }
+            return nil
+        }
+        guard !scoreColumns.isEmpty else { return [] }
+        let numberColumn = numberColumnIndex()
+        let parsed = table.rows.map { row in (row, QuestionCode.find(in: row.cells), labelCell(row, skipping: numberColumn)) }
+        let indicatorRows = parsed.filter { $0.1 == nil && $0.2.flatMap { Indicators.match($0.label) } != nil }.count
+        let questionRows = parsed.filter { $0.1 != nil }.count
+        guard indicatorRows >= 2 || questionRows >= 1 else { return [] }
+
+        let tableID = collector.nextTable()
+        var consumed: Set<Int> = []
+        var toolValues: [(Double, Location)] = []
+        var carriedTool: Tool?
+        var questionYears: [(index: Int, year: Int?, short: Bool)] = []
+        let yearColumns = scoreColumns.filter { $0.1 != nil }
+        let changeColumn = roles.firstIndex(of: .change)
+
+        for (rowIndex, (row, code, label)) in parsed.enumerated() {
+            if let toolColumn = roles.firstIndex(of: .toolName), toolColumn < row.cells.count,
+                let tool = Tool(rawValue: row.cells[toolColumn].uppercased().trimmingCharacters(in: .whitespaces))
+            {
+                carriedTool = tool
+            }
+            if let code {
+                consumed.insert(rowIndex)
+                guard let (value, year) = questionScore(row, codeCell: code.cell, scoreColumns: scoreColumns) else { continue }
+                let letter = code.letter ?? carriedTool.map(\.letter) ?? collector.questions.last?.code.first.map(String.init)
+                guard let letter else { continue }
+                let tool = carriedTool ?? Tool(letter: letter)
+                if code.letter == nil {
+                    collector.issues.append(ValidationIssue(
+                        severity: .warning, code: "code_missing_letter", path: "",
+                        message: "Question '\(code.number)' (line \(row.at.line)) has no tool letter; read as \(letter)\(code.number) from its block"))
+                }
+                questionYears.append((collector.questions.count, year, row.cells.count < table.columns.count))
+                collector.questions.append(QuestionScore(
+                    code: letter + code.number, tool: tool, yearBE: year ?? contextYear, score: value, text: code.text, at: row.at))
+                continue
+            }
+            guard let label else { continue }
+            let match = Indicators.match(label.label)
+            var candidateIndices: [(year: Int?, index: Int)] = []
+            for (column, year) in scoreColumns where column < row.cells.count {
+                guard let value = Numbers.cellValue(row.cells[column]), value >= 0, value <= 100 else { continue }
+                if match == nil && Self.isSummary(label.label) {
+                    if let year = year ?? contextYear {
+                        collector.assessments.append(Assessment(yearBE: year, score: value, level: nil, at: row.at))
+                    }
+                    consumed.insert(rowIndex)
+                    continue
+                }
+                guard match != nil || looksLikeLabel(label.label) else { continue }
+                consumed.insert(rowIndex)
+                candidateIndices.append((year ?? contextYear, collector.indicatorCandidates.count))
+                collector.indicatorCandidates.append(IndicatorCandidate(
+                    indicator: match?.indicator, similarity: match?.similarity ?? 0, label: label.label,
+                    year: year ?? contextYear, score: value,
+                    docNumber: label.docNumber ?? numberColumn.flatMap { Self.integer(row.cells, $0) },
+                    at: row.at, fromTable: true, table: tableID))
+            }
+            if let toolColumn = roles.firstIndex(of: .toolScore), toolColumn < row.cells.count,
+                let value = Numbers.cellValue(row.cells[toolColumn]), value > 0, value <= 100
+            {
+                toolValues.append((value, row.at))
+                consumed.insert(rowIndex)
+            }
+            if let changeColumn, changeColumn < row.cells.count, yearColumns.count == 2, candidateIndices.count == 2,
+                let stated = Numbers.cellValue(row.cells[changeColumn], dashIsZero: true)
+            {
+                let sorted = candidateIndices.sorted { ($0.year ?? 0) < ($1.year ?? 0) }
+                collector.changeChecks.append((
+                    indicator: match?.indicator, candidate: sorted[1].index, stated: stated,
+                    earlier: collector.indicatorCandidates[sorted[0].index].score,
+                    later: collector.indicatorCandidates[sorted[1].index].score, at: row.at))
+            }
+        }
+        resolveShiftedQuestions(questionYears, &collector)
+
+        // A tool column written as merged cells holds one value per tool, in tool order.
+        if toolValues.count == Tool.allCases.count {
+            for (tool, (value, at)) in zip(Tool.allCases, toolValues) {
+                collector.tools.append(ToolScore(tool: tool, part: nil, yearBE: contextYear, score: value, at: at))
+            }
+        }
+        return consumed
+    }
+
+    /// Rows with a missing cell put their score under the wrong year; when the table's other question
+    /// rows agree on one year, the short rows take it.
+    private func resolveShiftedQuestions(_ rows: [(index: Int, year: Int?, short: Bool)], _ collector: inout ScoreCollector) {
+        let full = rows.filter { !$0.short }.compactMap(\.year)
+        guard let majority = Dictionary(grouping: full, by: { $0 }).max(by: { $0.value.count < $1.value.count })?.key
+        else { return }
+        var shifted: [String] = []
+        for row in rows where row.short && row.year != nil && row.year != majority {
+            collector.questions[row.index].yearBE = majority
+            shifted.append(collector.questions[row.index].code)
+        }
+        if !shifted.isEmpty {
+            collector.issues.append(ValidationIssue(
+                severity: .warning, code: "column_shift", path: "",
+                message: "Question rows \(shifted.joined(separator: ", ")) are missing a cell; their scores are read as \(majority), like the table's other rows"))
+        }
+    }
+
+    /// The score of a question row: in a year-column table the year comes from the column the number is in;
+    /// otherwise the first number after the code.
+    private func questionScore(_ row: TableRow, codeCell: Int, scoreColumns: [(Int, Int?)]) -> (Double, Int?)? {
+        if scoreColumns.count >= 2 {
+            for (column, year) in scoreColumns where column < row.cells.count && column != codeCell {
+                if let value = Numbers.cellValue(row.cells[column]), value >= 0, value <= 100 { return (value, year) }
+            }
+        }
+        for column in (codeCell + 1)..<max(codeCell + 1, row.cells.count) {
+            if let value = Numbers.cellValue(row.cells[column]), value >= 0, value <= 100 {
+                let year = scoreColumns.count == 1 ? scoreColumns[0].1 : scoreColumns.first { $0.0 == column }?.1
+                return (value, year)
+            }
+        }
+        return nil
+    }
+
+    static func role(_ header: String) -> ScoreColumn {
+        let compact = header.replacingOccurrences(of: " ", with: "")
+        if changeWords.contains(where: compact.contains) { return .change }
+        if compact.contains("เครื่องมือ") { return compact.contains("คะแนน") ? .toolScore : .toolName }
+        let year = Numbers.scan(header).first(where: \.isYearBE).map { Int($0.value) }
+        if compact.contains("คะแนน") || year != nil { return .score(year: year) }
+        return .other
+    }
+
+    /// A column of small whole numbers (ลำดับ, อันดับ, ตัวชี้วัดที่) gives the printed number.
+    private func numberColumnIndex() -> Int? {
+        guard let width = table.rows.map(\.cells.count).max(), width > 0 else { return nil }
+        for column in 0..<width {
+            let values = table.rows.compactMap { $0.cells.count > column ? $0.cells[column] : nil }.filter { !$0.isEmpty }
+            let integers = values.filter { v in v.count <= 2 && v.allSatisfy { $0.isASCII && $0.isNumber } }
+            if values.count >= 3, integers.count * 10 >= values.count * 7 { return column }
+        }
+        return nil
+    }
+
+    /// The row's label: the first cell with Thai letters, without "ตัวชี้วัดที่ N" (which gives the number).
+    private func labelCell(_ row: TableRow, skipping numberColumn: Int?) -> (label: String, docNumber: Int?)? {
+        for (index, cell) in row.cells.enumerated() where index != numberColumn {
+            guard cell.unicodeScalars.contains(where: isThaiConsonant) else { continue }
+            return IndicatorLabel.split(cell)
+        }
+        return nil
+    }
+
+    /// A garbled indicator label still reads as a name: Thai words, not a summary row ("คะแนนสูงสุด").
+    private func looksLikeLabel(_ label: String) -> Bool {
+        label.unicodeScalars.filter(isThaiConsonant).count >= 4 && !label.contains("คะแนน")
+    }
+
+    static func isSummary(_ label: String) -> Bool {
+        ["เฉลี่ย", "คะแนนรวม", "รวม", "ภาพรวม"].contains(where: label.contains)
+            && !["สูงสุด", "ต่ำสุด"].contains(where: label.contains)
+    }
+
+    static func integer(_ cells: [String], _ column: Int) -> Int? {
+        column < cells.count ? Int(cells[column]) : nil
+    }
+}
+
+/// "ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร" is label "ประสิทธิภาพการสื่อสาร" with printed number 7.
+enum IndicatorLabel {
+    static func split(_ text: String) -> (label: String, docNumber: Int?) {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        var number: Int?
+        if rest.hasPrefix("ตัวชี้วัดที่") {
+            rest = rest.dropFirst("ตัวชี้วัดที่".count).drop(while: { $0 == " " })
+            let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+            number = Int(digits)
+            rest = rest.dropFirst(digits.count)
+        } else {
+            let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+            if !digits.isEmpty, rest.dropFirst(digits.count).first == "." {
+                number = Int(digits)
+                rest = rest.dropFirst(digits.count + 1)
+            }
+        }
+        let label = rest.trimmingCharacters(in: CharacterSet(charactersIn: " .:"))
+        return (label, number)
+    }
+}
+
+/// A question code at the start of a cell: "ข้อ i1", "E11", "o6แผน…", "017" (a Thai zero read for o),
+/// "ข้อ 27" (no letter: the block gives it).
+struct QuestionCode {
+    var cell: Int
+    var letter: String?
+    var number: String
+    var text: String?
+
+    static func find(in cells: [String]) -> QuestionCode? {
+        for (index, cell) in cells.enumerated().prefix(4) {
+            if let code = parse(cell, cell: index) { return code }
+        }
+        return nil
+    }
+
+    static func parse(_ raw: String, cell: Int) -> QuestionCode? {
+        var rest = Substring(raw.trimmingCharacters(in: .whitespaces))
+        var hasPrefix = false
+        if rest.hasPrefix("ข้อ") {
+            rest = rest.dropFirst("ข้อ".count).drop(while: { $0 == " " })
+            hasPrefix = true
+        }
+        guard let first = rest.first else { return nil }
+        var letter: String?
+        if "iIeEoO".contains(first) {
+            letter = first.lowercased()
+            rest = rest.dropFirst()
+        } else if first == "0", rest.dropFirst().first?.isNumber == true {
+            letter = "o"
+            rest = rest.dropFirst()
+        } else if !hasPrefix {
+            return nil
+        }
+        let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+        guard !digits.isEmpty, digits.count <= 3 else { return nil }
+        let after = rest.dropFirst(digits.count)
+        if let next = after.first, next == "." || next == "," || (next.isASCII && next.isLetter) { return nil }
+        let text = after.trimmingCharacters(in: .whitespaces)
+        return QuestionCode(cell: cell, letter: letter, number: String(Int(digits)!), text: text.isEmpty ? nil : text)
+    }
+}
+
+extension Tool {
+    /// The code letter of the tool's questions.
+    var letter: String { String(rawValue.prefix(1)).lowercased() }
+
+    init?(letter: String) {
+        switch letter {
+        case "i": self = .iit
+        case "e": self = .eit
+        case "o": self = .oit
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import RecordModel
+
+/// A document the pipeline could not turn into a record, and why.
+public struct DocumentFailure: Sendable, Equatable, Codable {
+    /// The stage that failed: "read", "extract", "write".
+    public var stage: String
+    public var reason: String
+    public var file: String
+    public var sha256: String?
+    public var bytes: Int?
+
+    public init(stage: String, reason: String, file: String, sha256: String? = nil, bytes: Int? = nil) {
+        self.stage = stage
+        self.reason = reason
+        self.file = file
+        self.sha256 = sha256
+        self.bytes = bytes
+    }
+}
+
+/// What the pipeline made of one document.
+public enum DocumentOutcome: Sendable {
+    case extracted(Record)
+    case failed(DocumentFailure)
+}
+
+/// One finished document on its way to the writer, named by its path relative to its INPUT root.
+public struct OutputItem: Sendable {
+    public var relativePath: String
+    public var outcome: DocumentOutcome
+
+    public init(relativePath: String, outcome: DocumentOutcome) {
+        self.relativePath = relativePath
+        self.outcome = outcome
+    }
+}
+
+/// Where a document ended up.
+public enum Disposition: String, Sendable {
+    case record, reject
+}
+
+/// The writer stage's interface: the pipeline hands it finished documents one at a time, from one task.
+public protocol RecordSink {
+    /// Stores one document and says where it went.
+    mutating func write(_ item: OutputItem) throws -> Disposition
+    /// Called once after the last document.
+    mutating func finish() throws
+}
+
+/// Writes valid records to `DIR/records/` and records with errors and failed documents to `DIR/rejects/`,
+/// each at its relative path with `.json` appended, atomically.
+///
+/// A path already used in this run (two INPUT roots holding the same relative path) gets a `~2`, `~3`, …
+/// suffix, so two inputs never overwrite each other. Writing one kind removes a stale file of the other
+/// kind left by an earlier run, so a document is never both a record and a reject.
+public struct JSONDirectorySink: RecordSink {
+    public let directory: URL
+    private var used: Set<String> = []
+    private let encoder = RecordCoding.encoder()
+
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// The JSON written for a failed document: what failed and why, with what is known of the file.
+    public struct FailureFile: Codable {
+        public var failure: DocumentFailure
+    }
+
+    public mutating func write(_ item: OutputItem) throws -> Disposition {
+        let name = uniqueName(item.relativePath + ".json")
+        let disposition: Disposition
+        let data: Data
+        switch item.outcome {
+        case .extracted(let record):
+            disposition = record.validation.valid ? .record : .reject
+            data = try encoder.encode(record)
+        case .failed(let failure):
+            disposition = .reject
+            data = try encoder.encode(FailureFile(failure: failure))
+        }
+        let target = folder(disposition).appendingPathComponent(name)
+        try AtomicFile.write(data + Data("\n".utf8), to: target)
+        let stale = folder(disposition == .record ? .reject : .record).appendingPathComponent(name)
+        try? FileManager.default.removeItem(at: stale)
+        return disposition
+    }
+
+    public mutating func finish() throws {}
+
+    /// `DIR/records` or `DIR/rejects`.
+    public func folder(_ disposition: Disposition) -> URL {
+        directory.appendingPathComponent(disposition == .record ? "records" : "rejects", isDirectory: true)
+    }
+
+    private mutating func uniqueName(_ name: String) -> String {
+        var candidate = name
+        var n = 1
+        while used.contains(candidate) {
+            n += 1
+            candidate = String(name.dropLast(5)) + "~\(n).json"
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}

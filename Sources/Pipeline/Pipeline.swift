@@ -1,0 +1,110 @@
+import AsyncAlgorithms
+import Foundation
+import Output
+import Reading
+
+/// How a run went: counts for the summary line and the exit code.
+public struct RunSummary: Sendable, Equatable {
+    public var documents = 0
+    public var records = 0
+    /// Records written with validation errors.
+    public var rejectedRecords = 0
+    /// Documents that gave no record (unreadable, or the writer failed).
+    public var failures = 0
+    public var bytes = 0
+    public var seconds = 0.0
+
+    public var rejects: Int { rejectedRecords + failures }
+
+    public init() {}
+}
+
+/// A snapshot of a running batch, for progress displays.
+public struct RunProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var elapsed: Double
+}
+
+/// A failure the run survived: a document named with the reason, reported as it happens.
+public struct RunEvent: Sendable {
+    public var file: String
+    public var message: String
+}
+
+/// Runs documents through the stages with a bounded pool of workers feeding one writer.
+///
+/// At most `workers` documents are being processed at once; a finished document waits in a channel
+/// until the writer takes it, and a worker slot is refilled only after its result was handed over, so
+/// memory holds `workers + 1` documents however long the batch is. One failing document never stops the run.
+public struct Pipeline: Sendable {
+    public let workers: Int
+    private let processor: DocumentProcessor
+
+    public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, processor: DocumentProcessor) {
+        self.workers = max(1, workers)
+        self.processor = processor
+    }
+
+    public func run<Sink: RecordSink>(
+        _ inputs: [InputFile],
+        into sink: inout Sink,
+        onEvent: (RunEvent) -> Void = { _ in },
+        onProgress: (RunProgress) -> Void = { _ in }
+    ) async -> RunSummary {
+        let start = ContinuousClock.now
+        let channel = AsyncChannel<(InputFile, DocumentOutcome)>()
+        var summary = RunSummary()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { [processor, workers] in
+                await withTaskGroup(of: (InputFile, DocumentOutcome).self) { pool in
+                    var next = 0
+                    func submit() {
+                        let input = inputs[next]
+                        next += 1
+                        pool.addTask { (input, processor.process(input)) }
+                    }
+                    while next < min(workers, inputs.count) { submit() }
+                    for await finished in pool {
+                        await channel.send(finished)
+                        if next < inputs.count { submit() }
+                    }
+                }
+                channel.finish()
+            }
+            for await (input, outcome) in channel {
+                summary.documents += 1
+                switch outcome {
+                case .extracted(let record): summary.bytes += record.source.bytes
+                case .failed(let failure):
+                    summary.bytes += failure.bytes ?? 0
+                    onEvent(RunEvent(file: failure.file, message: "\(failure.stage): \(failure.reason)"))
+                }
+                do {
+                    let disposition = try sink.write(OutputItem(relativePath: input.relativePath, outcome: outcome))
+                    switch (disposition, outcome) {
+                    case (.record, _): summary.records += 1
+                    case (.reject, .extracted): summary.rejectedRecords += 1
+                    case (.reject, .failed): summary.failures += 1
+                    }
+                } catch {
+                    summary.failures += 1
+                    onEvent(RunEvent(file: input.displayPath, message: "write: \(error.localizedDescription)"))
+                }
+                onProgress(RunProgress(done: summary.documents, total: inputs.count, elapsed: seconds(since: start)))
+            }
+        }
+        do {
+            try sink.finish()
+        } catch {
+            onEvent(RunEvent(file: "", message: "finishing the output failed: \(error.localizedDescription)"))
+        }
+        summary.seconds = seconds(since: start)
+        return summary
+    }
+
+    private func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import RecordModel
+
+/// The text of one page, or of a whole text file (`page` nil).
+public struct PageText: Sendable, Equatable {
+    public var page: Int?
+    public var text: String
+
+    public init(page: Int?, text: String) {
+        self.page = page
+        self.text = text
+    }
+}
+
+/// A document read from disk: its `source` block and its text, page by page.
+public struct LoadedDocument: Sendable {
+    public var source: Source
+    public var pages: [PageText]
+    /// The encoding the text was decoded from ("UTF-8", "TIS-620", "windows-874").
+    public var encoding: String
+}
+
+/// A document that could not be read, with what is known of its source.
+public struct ReadFailure: Error, Sendable {
+    public var file: String
+    public var sha256: String?
+    public var bytes: Int?
+    public var reason: String
+}
+
+/// The read stage: bytes from disk to text, with the facts `source` records.
+public enum DocumentReader {
+    /// The file extensions the read stage takes as text.
+    public static let textExtensions: Set<String> = ["txt", "md"]
+
+    public static func read(_ input: InputFile) -> Result<LoadedDocument, ReadFailure> {
+        let data: Data
+        do {
+            data = try Data(contentsOf: input.url)
+        } catch {
+            return .failure(ReadFailure(file: input.displayPath, reason: "cannot read: \(describe(error))"))
+        }
+        let bytes = [UInt8](data)
+        let digest = SHA256.hex(bytes)
+        let ext = input.url.pathExtension.lowercased()
+        guard textExtensions.contains(ext) else {
+            return .failure(ReadFailure(
+                file: input.displayPath, sha256: digest, bytes: bytes.count,
+                reason: ReadError.unsupported("no reader for .\(ext) files").description))
+        }
+        do {
+            let decoded = try TextDecoding.decode(bytes)
+            let source = Source(file: input.displayPath, sha256: digest, bytes: bytes.count, format: .text, pages: nil)
+            return .success(LoadedDocument(
+                source: source, pages: [PageText(page: nil, text: decoded.text)], encoding: decoded.encoding))
+        } catch {
+            return .failure(ReadFailure(file: input.displayPath, sha256: digest, bytes: bytes.count, reason: error.description))
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError,
+            let posix = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
+            return String(cString: strerror(posix.rawValue))
+        }
+        return ns.localizedDescription
+    }
+}

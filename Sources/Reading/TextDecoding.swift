@@ -1,0 +1,107 @@
+import ICUBridge
+
+/// Why a file's bytes could not be turned into text.
+public enum ReadError: Error, Equatable, CustomStringConvertible {
+    case empty
+    case binary(byteOffset: Int)
+    case truncated(byteOffset: Int)
+    case invalidUTF8(byteOffset: Int)
+    case undecodable(charset: String, byteOffset: Int)
+    case unreadable(String)
+    case unsupported(String)
+
+    public var description: String {
+        switch self {
+        case .empty: "empty file"
+        case .binary(let at): "binary data, not text (NUL or control byte at byte \(at))"
+        case .truncated(let at): "truncated: the file ends inside a UTF-8 character (byte \(at))"
+        case .invalidUTF8(let at): "not valid UTF-8 (byte \(at)) and not a Thai legacy encoding"
+        case .undecodable(let charset, let at): "undecodable as \(charset) (byte \(at))"
+        case .unreadable(let reason): "cannot read: \(reason)"
+        case .unsupported(let what): "unsupported input: \(what)"
+        }
+    }
+}
+
+/// The text of a file and the encoding it was decoded from.
+public struct DecodedText: Sendable, Equatable {
+    public var text: String
+    /// "UTF-8", "TIS-620" or "windows-874".
+    public var encoding: String
+}
+
+/// Decodes the bytes of a text file: UTF-8 (with or without BOM), else the Thai legacy encodings
+/// TIS-620 / windows-874 through ICU's converters, refusing anything that is not text.
+public enum TextDecoding {
+    public static func decode(_ bytes: [UInt8]) throws(ReadError) -> DecodedText {
+        guard !bytes.isEmpty else { throw .empty }
+        if let at = firstControlByte(bytes) { throw .binary(byteOffset: at) }
+        switch validateUTF8(bytes) {
+        case .valid:
+            var body = bytes[...]
+            if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+            guard !body.isEmpty else { throw .empty }
+            return DecodedText(text: String(decoding: body, as: UTF8.self), encoding: "UTF-8")
+        case .truncated(let at):
+            throw .truncated(byteOffset: at)
+        case .invalid(let at, let thaiSequences):
+            // Damaged UTF-8 Thai still has most of its high bytes in Thai sequences; in TIS-620 such
+            // byte triples occur only by accident.
+            let highBytes = bytes.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+            if thaiSequences * 3 * 2 >= highBytes { throw .invalidUTF8(byteOffset: at) }
+        }
+        // TIS-620 is windows-874 without the 0x80–0x9F extras (curly quotes, dashes, ellipsis).
+        let charset = bytes.contains(where: { (0x80...0x9F).contains($0) }) ? "windows-874" : "TIS-620"
+        do {
+            let text = try Charsets.decode(bytes, charset: charset)
+            return DecodedText(text: text, encoding: charset)
+        } catch {
+            if case .conversion(_, let offset) = error { throw .undecodable(charset: charset, byteOffset: offset) }
+            throw .undecodable(charset: charset, byteOffset: 0)
+        }
+    }
+
+    /// Control bytes other than TAB, LF, VT, FF, CR and ESC never occur in text.
+    private static func firstControlByte(_ bytes: [UInt8]) -> Int? {
+        bytes.firstIndex { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0B && $0 != 0x0C && $0 != 0x0D }
+    }
+
+    enum UTF8Check: Equatable {
+        case valid
+        case truncated(at: Int)
+        case invalid(at: Int, thaiSequences: Int)
+    }
+
+    /// Checks UTF-8 by hand so that an incomplete sequence at the very end (truncation) can be told apart
+    /// from a bad byte in the middle.
+    static func validateUTF8(_ bytes: [UInt8]) -> UTF8Check {
+        var i = 0
+        var thaiSequences = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return .invalid(at: i, thaiSequences: thaiSequences)
+            }
+            for k in 1..<length {
+                guard i + k < n else { return .truncated(at: i) }
+                let c = bytes[i + k]
+                let (lo, hi) = k == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+                guard c >= lo && c <= hi else { return .invalid(at: i, thaiSequences: thaiSequences) }
+            }
+            if length == 3 && b == 0xE0 && (bytes[i + 1] == 0xB8 || bytes[i + 1] == 0xB9) { thaiSequences += 1 }
+            i += length
+        }
+        return .valid
+    }
+}

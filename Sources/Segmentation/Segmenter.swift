@@ -1,0 +1,90 @@
+import Normalization
+import RecordModel
+
+/// Turns a document's normalized lines into blocks: memo header, paragraphs, tables, signatures.
+///
+/// The rules are the genre's, not any one file's:
+/// - A `บันทึกข้อความ` line among the first lines opens the memo header; header fields are only
+///   recognised there (see ``HeaderField``). The header ends after `เรียน` and its optional
+///   `สิ่งที่ส่งมาด้วย` / `อ้างถึง` fields.
+/// - Tables: HTML (`<table>` / `<tr>`), markdown pipe rows (`| … |`, a `|---|` row under the
+///   header) and tab-separated lines. A table continues across a few blank lines when the next
+///   line is again a row of a compatible shape; repeated headers and dash separator rows are dropped.
+/// - Signature blocks start at a `(ลงชื่อ)` line or at a person's name in parentheses, and take
+///   the position line(s) under the name.
+/// - Everything else forms paragraphs of consecutive non-empty lines.
+///
+/// It runs in time linear in the input.
+public struct Segmenter: Sendable {
+    public init() {}
+
+    /// The blocks of a document, in order. Blank lines separate blocks and are not kept.
+    public func segment(_ lines: [TextLine]) -> [Block] {
+        let doc = LineBytes(lines)
+        var blocks: [Block] = []
+        let memo = doc.memoStart()
+        var i = 0
+        while i < doc.count {
+            if doc.isBlank(i) {
+                i += 1
+                continue
+            }
+            if let memo, i == memo.index {
+                if memo.hasTitle {
+                    blocks.append(.memoTitle(lines[i]))
+                    i = doc.parseMemoHeader(from: i + 1, into: &blocks)
+                } else {
+                    i = max(doc.parseMemoHeader(from: i, into: &blocks), i + 1)
+                }
+                continue
+            }
+            if let next = doc.block(at: i, into: &blocks) {
+                i = next
+                continue
+            }
+            // A paragraph: up to a blank line or the start of another block.
+            var j = i + 1
+            while j < doc.count, !doc.isBlank(j), j != memo?.index, !doc.startsBlock(j) { j += 1 }
+            blocks.append(.paragraph(Array(lines[i..<j])))
+            i = j
+        }
+        return blocks
+    }
+}
+
+extension LineBytes {
+    /// Whether a table or a signature block starts at line `i`.
+    func startsBlock(_ i: Int) -> Bool {
+        isHTMLTableStart(i) || isPipeTableStart(i) || isTabTableStart(i) || isSignatureStart(i)
+    }
+
+    /// Parses the table or signature block starting at `i`, if any; returns the index after it.
+    func block(at i: Int, into blocks: inout [Block]) -> Int? {
+        if isHTMLTableStart(i) {
+            let (table, end) = parseHTMLTable(at: i)
+            if !table.rows.isEmpty || !table.headerRows.isEmpty { blocks.append(.table(table)) }
+            return end
+        }
+        if isPipeTableStart(i) {
+            let (table, end) = parsePipeTable(at: i)
+            blocks.append(.table(table))
+            return end
+        }
+        if isTabTableStart(i) {
+            let (table, end) = parseTabTable(at: i)
+            blocks.append(.table(table))
+            return end
+        }
+        if isSignatureStart(i), let (signature, end) = parseSignature(at: i) {
+            blocks.append(.signature(signature))
+            return end
+        }
+        if hasTab[i], TableShape.isDashSeparator(tabCells(i)) {
+            return i + 1  // a stray ruling line
+        }
+        if isPipeSeparator(i), i > 0 {
+            return i + 1
+        }
+        return nil
+    }
+}

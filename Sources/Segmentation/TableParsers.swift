@@ -1,0 +1,193 @@
+import Normalization
+import RecordModel
+
+/// Tab-separated and markdown pipe tables.
+extension LineBytes {
+    /// Maximum blank lines a table may continue across.
+    static let tableGap = 4
+
+    // MARK: Tab tables
+
+    /// The cleaned cells of a tab line (all of them, empty ones included).
+    func tabCells(_ i: Int) -> [String] {
+        bytes[i].withUnsafeBufferPointer { p in
+            var cells: [String] = []
+            var start = 0
+            let n = p.count
+            for k in 0...n where k == n || p[k] == 0x09 {
+                cells.append(CellText.clean(bytes: UnsafeBufferPointer(rebasing: p[start..<k])))
+                start = k + 1
+            }
+            return cells
+        }
+    }
+
+    /// Whether a tab table starts here: a tab line with at least two non-empty cells.
+    /// (A line indented with a tab is a paragraph line, not a table.)
+    func isTabTableStart(_ i: Int) -> Bool {
+        guard hasTab[i], !isBlank(i) else { return false }
+        let b = bytes[i]
+        var nonEmpty = 0
+        var cellHasText = false
+        for c in b {
+            if c == 0x09 {
+                if cellHasText { nonEmpty += 1 }
+                cellHasText = false
+            } else if c != 0x20 {
+                cellHasText = true
+            }
+        }
+        if cellHasText { nonEmpty += 1 }
+        guard nonEmpty >= 2 else { return false }
+        return !TableShape.isDashSeparator(tabCells(i))
+    }
+
+    /// Parses the tab table starting at `start`; returns it and the index after it.
+    func parseTabTable(at start: Int) -> (Table, Int) {
+        var i = start
+        let first = tabCells(i)
+        var header: [[String]] = []
+        if TableShape.looksLikeHeader(first) {
+            header = [first]
+            i += 1
+            if i < count, hasTab[i], !isBlank(i) {
+                let second = tabCells(i)
+                if TableShape.isSecondHeaderRow(second, below: first) {
+                    header.append(second)
+                    i += 1
+                }
+            }
+        }
+        var assembler = TableAssembler(headerRows: header)
+        while i < count {
+            if isBlank(i) {
+                guard let j = nextNonBlank(from: i, maxBlank: Self.tableGap), hasTab[j],
+                      assembler.continues(afterGapWith: tabCells(j)) else { break }
+                i = j
+                continue
+            }
+            guard hasTab[i] else { break }
+            let cells = tabCells(i)
+            i += 1
+            if TableShape.isDashSeparator(cells) { continue }
+            assembler.add(cells, at: lines[i - 1].at)
+        }
+        return (assembler.table(form: .tab, at: lines[start].at), i)
+    }
+
+    // MARK: Pipe tables
+
+    /// A markdown delimiter row (`|---|:--|`): at least one "|", and every cell between the pipes
+    /// made of dashes (at least one) and colons.
+    func isPipeSeparator(_ i: Int) -> Bool {
+        guard !isBlank(i) else { return false }
+        let b = bytes[i]
+        var a = lo[i]
+        var z = hi[i]
+        var pipes = 0
+        for k in a..<z where b[k] == UInt8(ascii: "|") { pipes += 1 }
+        guard pipes >= 1 else { return false }
+        if b[a] == UInt8(ascii: "|") { a += 1 }
+        if z > a, b[z - 1] == UInt8(ascii: "|") { z -= 1 }
+        guard a < z else { return false }
+        var dashes = 0
+        for k in a...z {
+            let c = k < z ? b[k] : UInt8(ascii: "|")
+            switch c {
+            case UInt8(ascii: "|"):
+                if dashes == 0 { return false }
+                dashes = 0
+            case UInt8(ascii: "-"): dashes += 1
+            case UInt8(ascii: ":"), 0x20, 0x09: continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// A pipe row: a line starting with "|" that is not a delimiter row.
+    func isPipeRow(_ i: Int) -> Bool {
+        !isBlank(i) && bytes[i][lo[i]] == UInt8(ascii: "|") && !isPipeSeparator(i)
+    }
+
+    /// Whether a pipe table starts here: a pipe row, or any line with a "|" followed by a delimiter row.
+    func isPipeTableStart(_ i: Int) -> Bool {
+        if isPipeRow(i) { return true }
+        guard !isBlank(i), i + 1 < count, isPipeSeparator(i + 1), !isPipeSeparator(i) else { return false }
+        return bytes[i][lo[i]..<hi[i]].contains(UInt8(ascii: "|"))
+    }
+
+    /// Cells of a pipe row: split on unescaped "|", the empty pieces outside the outer pipes dropped.
+    func pipeCells(_ i: Int) -> [String] {
+        bytes[i].withUnsafeBufferPointer { p in
+            let a = lo[i]
+            let z = hi[i]
+            var pieces: [Range<Int>] = []
+            var start = a
+            var k = a
+            while k < z {
+                if p[k] == UInt8(ascii: "\\"), k + 1 < z, p[k + 1] == UInt8(ascii: "|") {
+                    k += 2
+                    continue
+                }
+                if p[k] == UInt8(ascii: "|") {
+                    pieces.append(start..<k)
+                    start = k + 1
+                }
+                k += 1
+            }
+            pieces.append(start..<z)
+            if p[a] == UInt8(ascii: "|"), !pieces.isEmpty { pieces.removeFirst() }
+            if z > a, p[z - 1] == UInt8(ascii: "|"), !pieces.isEmpty { pieces.removeLast() }
+            return pieces.map { CellText.clean(bytes: UnsafeBufferPointer(rebasing: p[$0])) }
+        }
+    }
+
+    /// Parses the pipe table starting at `start`; returns it and the index after it.
+    func parsePipeTable(at start: Int) -> (Table, Int) {
+        var i = start
+        var header: [[String]] = []
+        let first = pipeCells(i)
+        if i + 1 < count, isPipeSeparator(i + 1) {
+            header = [first]
+            i += 2
+        } else if TableShape.looksLikeHeader(first) {
+            header = [first]
+            i += 1
+            if i < count, isPipeSeparator(i) { i += 1 }
+        }
+        if !header.isEmpty, i < count, isPipeRow(i) {
+            let second = pipeCells(i)
+            if TableShape.isSecondHeaderRow(second, below: header[0]) {
+                header.append(second)
+                i += 1
+            }
+        }
+        var assembler = TableAssembler(headerRows: header)
+        while i < count {
+            if isBlank(i) {
+                guard let j = nextNonBlank(from: i, maxBlank: Self.tableGap), isPipeTableStart(j) else { break }
+                let cells = pipeCells(j)
+                if !assembler.isHeaderRepeat(cells) {
+                    // A new header (followed by its delimiter row) starts another table.
+                    if j + 1 < count, isPipeSeparator(j + 1) { break }
+                    if !assembler.continues(afterGapWith: cells) { break }
+                }
+                i = j
+                continue
+            }
+            if isPipeSeparator(i) {
+                i += 1
+                continue
+            }
+            guard isPipeTableStart(i) else { break }
+            let cells = pipeCells(i)
+            if i + 1 < count, isPipeSeparator(i + 1), !assembler.isHeaderRepeat(cells) {
+                break  // a different header: another table
+            }
+            i += 1
+            assembler.add(cells, at: lines[i - 1].at)
+        }
+        return (assembler.table(form: .pipe, at: lines[start].at), i)
+    }
+}

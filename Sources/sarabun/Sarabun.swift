@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import Normalization
+import Output
+import Pipeline
+import Reading
+import RecordModel
+import Segmentation
+import Validation
+
+@main
+struct Sarabun: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sarabun",
+        abstract: "Turns Thai local-government ITA memos into validated, structured JSON records.",
+        subcommands: [Extract.self, Normalize.self, Segment.self, Validate.self, Schema.self]
+    )
+}
+
+struct Extract: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract records from documents: files, or folders searched recursively.",
+        discussion: """
+            Valid records go to OUT/records/, records with errors and documents that failed (with the reason) \
+            to OUT/rejects/, each at the input's path relative to its INPUT root with .json appended. \
+            Exit status: 0 when every document gave a valid record, 1 when some were rejected, 2 for bad usage.
+            """
+    )
+
+    @Argument(help: "Files or folders to read (.txt, .md).")
+    var inputs: [String]
+
+    @Option(name: .shortAndLong, help: "Output folder.")
+    var out: String
+
+    @Option(help: "Documents processed at once (default: the number of cores).")
+    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "No progress display.")
+    var quiet = false
+
+    func validate() throws {
+        guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
+    }
+
+    func run() async throws {
+        let files: [InputFile]
+        do {
+            files = try InputDiscovery.discover(inputs, extensions: DocumentReader.textExtensions)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let pipeline = Pipeline(workers: workers, processor: try DocumentProcessor())
+        var sink = JSONDirectorySink(directory: URL(fileURLWithPath: out))
+        let progress = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let summary = await pipeline.run(
+            files, into: &sink,
+            onEvent: { event in progress.message("\(event.file): \(event.message)") },
+            onProgress: { progress.update($0) })
+        progress.clear()
+        let rate = summary.seconds > 0 ? Double(summary.documents) / summary.seconds : 0
+        standardError(
+            "\(summary.documents) documents: \(summary.records) records, \(summary.rejects) rejected "
+                + "(\(summary.failures) failed) in \(String(format: "%.2f", summary.seconds)) s "
+                + "(\(String(format: "%.1f", rate)) docs/s) -> \(out)\n")
+        if summary.rejects > 0 { throw ExitCode(1) }
+    }
+}
+
+struct Normalize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the normalized text of FILE (or standard input): exactly what the parsers see.")
+
+    @Argument(help: "A text file; standard input when absent.")
+    var file: String?
+
+    @Flag(help: "Prefix each line with its source line number.")
+    var numbered = false
+
+    func run() throws {
+        var out = ""
+        for line in Normalizer().normalize(try readText(file)) {
+            if numbered { out += "\(line.at.line)\t" }
+            out += line.text + "\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
+
+struct Segment: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the blocks the segmenter finds in FILE (or standard input): header fields, tables, signatures.")
+
+    @Argument(help: "A text file; standard input when absent.")
+    var file: String?
+
+    func run() throws {
+        let lines = Normalizer().normalize(try readText(file))
+        var out = ""
+        for block in Segmenter().segment(lines) {
+            switch block {
+            case .memoTitle(let line): out += "\(line.at.line)\tmemo title\n"
+            case .headerField(let field):
+                out += "\(field.at.line)\tfield \(field.key.rawValue): \(field.lines.map(\.text).joined(separator: " / "))\n"
+            case .paragraph(let lines): out += "\(lines[0].at.line)\tparagraph (\(lines.count) lines)\n"
+            case .signature(let block): out += "\(block.at.line)\tsignature: \(block.lines.map(\.text).joined(separator: " / "))\n"
+            case .table(let table):
+                out += "\(table.at.line)\ttable \(table.form.rawValue), \(table.rows.count) rows, columns: \(table.columns.joined(separator: " | "))\n"
+                for row in table.rows {
+                    out += "\(row.at.line)\t  | " + row.cells.map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }.joined(separator: " | ") + "\n"
+                }
+            }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
+
+/// The decoded text of FILE, or of standard input when FILE is nil; exits 1 with the reason when undecodable.
+func readText(_ file: String?) throws -> String {
+    let bytes: [UInt8]
+    if let file {
+        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): cannot read") }
+        bytes = [UInt8](data)
+    } else {
+        bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+    }
+    do {
+        return try TextDecoding.decode(bytes).text
+    } catch {
+        standardError("\(file ?? "stdin"): \(error)\n")
+        throw ExitCode(1)
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check record files against the schema and the semantic rules.",
+        discussion: "Exit status: 0 when every file is valid, 1 when any has an error.")
+
+    @Argument(help: "Record JSON files.")
+    var files: [String]
+
+    func run() throws {
+        let validator = try RecordValidator()
+        var failed = false
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                print("\(file): cannot read")
+                failed = true
+                continue
+            }
+            var issues = validator.schemaIssues(json: data)
+            if issues.isEmpty, let record = try? RecordCoding.decoder().decode(Record.self, from: data) {
+                issues += validator.semanticIssues(record)
+            }
+            let errors = issues.filter { $0.severity == .error }
+            print("\(file): \(errors.isEmpty ? "valid" : "invalid") (\(errors.count) errors, \(issues.count - errors.count) warnings)")
+            for issue in issues {
+                print("  \(issue.severity.rawValue) \(issue.code) \(issue.path.isEmpty ? "\"\"" : issue.path): \(issue.message)")
+            }
+            if !errors.isEmpty { failed = true }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the record's JSON Schema.")
+
+    func run() {
+        print(RecordSchema.text, terminator: "")
+    }
+}
+
+func standardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Output
+import Reading
+import RecordModel
+import Testing
+
+@testable import Pipeline
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// Collects what the pipeline hands the writer, in memory.
+struct CollectingSink: RecordSink {
+    var items: [OutputItem] = []
+    var finished = false
+
+    mutating func write(_ item: OutputItem) throws -> Disposition {
+        items.append(item)
+        if case .extracted(let record) = item.outcome, record.validation.valid { return .record }
+        return .reject
+    }
+
+    mutating func finish() throws { finished = true }
+}
+
+func folder(_ name: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sarabun-\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite struct PipelineRunTests {
+    @Test func badDocumentsAreRejectedWithReasonsAndTheRunGoesOn() async throws {
+        let dir = try folder("mixed")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let memo = "บันทึกข้อความ\nส่วนราชการ สำนักปลัด เทศบาลตำบลหนองแค\nที่ สบ 1/2\nวันที่ 1 มีนาคม 2567\nเรื่อง รายงาน\nเรียน นายก\n"
+        try Data(memo.utf8).write(to: dir.appendingPathComponent("a-good.txt"))
+        let tis = "รายงานผลของเทศบาลตำบลหนองแค".unicodeScalars.map { UInt8($0.value - 0x0E01 + 0xA1) }
+        try Data(tis).write(to: dir.appendingPathComponent("b-legacy.txt"))
+        try Data().write(to: dir.appendingPathComponent("c-empty.txt"))
+        try Data([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]).write(to: dir.appendingPathComponent("d-binary.txt"))
+        try Data(Array(memo.utf8).dropLast(2)).write(to: dir.appendingPathComponent("e-truncated.md"))
+
+        let inputs = try InputDiscovery.discover([dir.path], extensions: DocumentReader.textExtensions)
+        var sink = CollectingSink()
+        var events: [RunEvent] = []
+        let summary = await Pipeline(workers: 3, processor: try DocumentProcessor())
+            .run(inputs, into: &sink, onEvent: { events.append($0) })
+
+        #expect(summary.documents == 5)
+        #expect(summary.records == 2)
+        #expect(summary.failures == 3)
+        #expect(sink.finished)
+        #expect(Set(sink.items.map(\.relativePath)) == ["a-good.txt", "b-legacy.txt", "c-empty.txt", "d-binary.txt", "e-truncated.md"])
+        let reasons = Dictionary(uniqueKeysWithValues: events.map { (URL(fileURLWithPath: $0.file).lastPathComponent, $0.message) })
+        #expect(reasons["c-empty.txt"]?.contains("empty") == true)
+        #expect(reasons["d-binary.txt"]?.contains("binary") == true)
+        #expect(reasons["e-truncated.md"]?.contains("truncated") == true)
+        for item in sink.items where item.relativePath == "b-legacy.txt" {
+            guard case .extracted(let record) = item.outcome else { Issue.record("legacy file failed"); continue }
+            #expect(record.document.organization.name == "เทศบาลตำบลหนองแค")
+        }
+    }
+
+    @Test func resultsDoNotDependOnTheNumberOfWorkers() async throws {
+        let inputs = try InputDiscovery.discover([repositoryRoot.appendingPathComponent("corpus").path], extensions: ["txt"])
+        let processor = try DocumentProcessor()
+        var one = CollectingSink()
+        var many = CollectingSink()
+        _ = await Pipeline(workers: 1, processor: processor).run(inputs, into: &one)
+        _ = await Pipeline(workers: 4, processor: processor).run(inputs, into: &many)
+        func records(_ sink: CollectingSink) -> [String: Record] {
+            var out: [String: Record] = [:]
+            for item in sink.items { if case .extracted(let r) = item.outcome { out[item.relativePath] = r } }
+            return out
+        }
+        #expect(records(one).count == 5)
+        #expect(records(one) == records(many))
+    }
+}
+
+@Suite struct CorpusGoldTests {
+    /// The header part of the contract: `document` and `memo` equal the gold record for every corpus document.
+    @Test(arguments: ["000_00094ace5e6af4cb", "001_011c0f1b3c03aec7", "002_f015660f6017e052", "003_4a2c4f90da6514ac", "004_60047c3f0ac86c0d"])
+    func headerMatchesGold(_ name: String) throws {
+        let corpus = repositoryRoot.appendingPathComponent("corpus")
+        let gold = try RecordCoding.decoder().decode(
+            Record.self, from: Data(contentsOf: corpus.appendingPathComponent("gold/\(name).json")))
+        let input = InputFile(
+            displayPath: "corpus/\(name).txt", relativePath: "\(name).txt", url: corpus.appendingPathComponent("\(name).txt"))
+        guard case .extracted(let record) = try DocumentProcessor().process(input) else {
+            Issue.record("\(name) was not extracted")
+            return
+        }
+        #expect(record.source == gold.source)
+        #expect(record.document == gold.document)
+        #expect(record.memo == gold.memo)
+        #expect(record.validation.valid)
+    }
+}

@@ -1,0 +1,131 @@
+import Testing
+@testable import Segmentation
+
+@Suite struct SignatureTests {
+    @Test func signMarkWithRankAndPositionOverTwoLines() throws {
+        let text = """
+        จึงเรียนมาเพื่อโปรดทราบ
+
+        (ลงชื่อ) สิบเอก
+
+        (ศุภชัย โสภานไฮ)
+
+        ตำแหน่ง นักทรัพยากรบุคคล ปฏิบัติราชการแทน
+        นักวิเคราะห์นโยบายและแผน
+
+        (ลงชื่อ)
+        (นางธนรินทร์ รุ่งรัศมีจันทร์)
+        หัวหน้าสำนักปลัด
+        """
+        let blocks = segment(text)
+        #expect(blocks.count == 3, "\(blocks.map(\.summary))")
+        let signatures = blocks.signatures
+        #expect(signatures.map(\.at.line) == [3, 10])
+        #expect(signatures[0].lines.map(\.text) == [
+            "(ลงชื่อ) สิบเอก", "(ศุภชัย โสภานไฮ)", "ตำแหน่ง นักทรัพยากรบุคคล ปฏิบัติราชการแทน", "นักวิเคราะห์นโยบายและแผน",
+        ])
+        #expect(signatures[1].lines.map(\.at.line) == [10, 11, 12])
+    }
+
+    @Test func actingForContinuedAfterBlankLine() throws {
+        let text = """
+        (ลงชื่อ)
+        (นายสมชาย ใจดี)
+        ตำแหน่ง นักวิเคราะห์นโยบายและแผน ปฏิบัติราชการแทน
+
+        ปลัดองค์การบริหารส่วนตำบล
+
+        ข้อความถัดไป ยาวกว่าหนึ่งบรรทัด
+        ต่อเนื่อง
+        """
+        let blocks = segment(text)
+        #expect(blocks.signatures.first?.lines.map(\.at.line) == [1, 2, 3, 5])
+        #expect(blocks.last?.paragraph?.map(\.at.line) == [7, 8])
+    }
+
+    @Test func nameOnlyBlocksAfterCommentLines() throws {
+        let text = """
+        จึงเรียนมาเพื่อทราบและดำเนินการต่อไป
+
+        (นายชัยบัณฑิต อุ่นฤทธิ์)
+        นิติกร
+
+        ความเห็นของหัวหน้าสำนักปลัด.....
+
+        (นายพนพล สาระฆัง)
+        หัวหน้าสำนักปลัด
+
+        ความเห็น.....
+
+
+
+        (ศุภชัย โสภานไฮ)
+        ปลัดเทศบาล
+        """
+        let blocks = segment(text)
+        let signatures = blocks.signatures
+        #expect(signatures.map(\.at.line) == [3, 8, 15], "\(blocks.map(\.summary))")
+        #expect(signatures.map { $0.lines.count } == [2, 2, 2])
+        // The comment lines stay paragraphs.
+        #expect(blocks.paragraphs.map { $0[0].at.line } == [1, 6, 11])
+    }
+
+    @Test func parenthesizedPositionAndPositionAfterBlankLine() throws {
+        let text = """
+        (ลงชื่อ)
+
+        (นางวรรณีย์ สำนานาว)
+
+        (นักจัดการงานทั่วไปชำนาญการ)
+
+        ความเห็น
+
+        (ลงชื่อ) จ่าเอก
+
+        (สมพงษ์ ศักดิ์แสง)
+
+        ปลัดเทศบาลตำบลนาแซง
+
+        รายงานการประเมินผล
+        """
+        let blocks = segment(text)
+        let signatures = blocks.signatures
+        #expect(signatures.map(\.at.line) == [1, 9])
+        #expect(signatures[0].lines.map(\.text) == ["(ลงชื่อ)", "(นางวรรณีย์ สำนานาว)", "(นักจัดการงานทั่วไปชำนาญการ)"])
+        #expect(signatures[1].lines.map(\.at.line) == [9, 11, 13])
+        #expect(blocks.paragraphs.map { $0[0].at.line } == [7, 15])
+    }
+
+    @Test func positionDirectlyUnderNameEndsTheBlock() {
+        let text = """
+        (ลงชื่อ)
+        (นายสรวิทย์ พูลเพิ่ม)
+        นายกเทศมนตรีตำบลนาแซง
+
+        รายงานการประเมินผลการประเมินคุณธรรม
+        ในการดำเนินการของหน่วยงานภาครัฐ
+        """
+        let blocks = segment(text)
+        #expect(blocks.signatures.first?.lines.map(\.at.line) == [1, 2, 3])
+        #expect(blocks.last?.paragraph?.map(\.at.line) == [5, 6])
+    }
+
+    @Test func closingWithoutPersonAndParenthesizedPhrasesAreNotSignatures() {
+        let text = """
+        ในการนี้ หวังว่ารายงานฉบับนี้จะเป็นประโยชน์
+
+        เทศบาลตำบลนาแซง
+
+        เมษายน 2566
+
+        (ตุลาคม 2565 - มีนาคม 2566)
+
+        (หัวหน้าสำนักปลัด)
+
+        (ข้อมูลมาจากระบบ ITAS)
+        """
+        let blocks = segment(text)
+        #expect(blocks.signatures.isEmpty, "\(blocks.map(\.summary))")
+        #expect(blocks.paragraphs.count == 6)
+    }
+}

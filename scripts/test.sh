@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Every test on a fresh machine: install what is missing, build, run the Swift and Python suites.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh --tests
+swift build --build-tests
+swift test --skip-build
+python3 -m pytest -q Tests/schema
