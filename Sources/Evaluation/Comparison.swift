@@ -16,8 +16,9 @@ public struct DocumentScore: Codable, Sendable, Equatable {
     public var document: String
     /// The prediction file, relative to the prediction directory; `nil` when missing or from `compare`.
     public var prediction: String?
+    /// Whether a record, only a failure object, or nothing was found for the document.
     public var status: PredictionStatus
-    /// Every category, in `Category.allCases` order.
+    /// Every category, in `EvaluationCategory.allCases` order.
     public var categories: [CategoryScore]
     /// This document's part of the overall score (see `EvaluationReport.overall`).
     public var overall: Score
@@ -25,7 +26,7 @@ public struct DocumentScore: Codable, Sendable, Equatable {
     public var differences: [String]
 
     /// The score of one category.
-    public subscript(category: Category) -> CategoryScore { categories.score(category) }
+    public subscript(category: EvaluationCategory) -> CategoryScore { categories.score(category) }
 }
 
 /// One header field's value for comparison: a normalized scalar is a one-element list, so scalars and
@@ -33,15 +34,18 @@ public struct DocumentScore: Codable, Sendable, Equatable {
 private struct Field {
     let name: String
     let value: [String]?
+    let isList: Bool
 
     init(_ name: String, _ text: String?) {
         self.name = name
         value = text.map { [TextComparison.normalize($0)] }
+        isList = false
     }
 
     init(_ name: String, list: [String]) {
         self.name = name
         value = list.map(TextComparison.normalize)
+        isList = true
     }
 
     static func document(_ d: DocumentInfo) -> [Field] {
@@ -68,9 +72,11 @@ private struct Field {
     /// The number of memo fields, for a memo compared with a null one.
     static let memoCount = memo(Memo()).count
 
-    static func describe(_ value: [String]?) -> String {
+    /// The value as it reads in `differences`: `null`, `"text"` or `["a", "b"]`.
+    var text: String {
         guard let value else { return "null" }
-        return value.count == 1 ? "\"\(value[0])\"" : "[" + value.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+        let quoted = value.map { "\"\($0)\"" }
+        return isList ? "[" + quoted.joined(separator: ", ") + "]" : quoted[0]
     }
 }
 
@@ -111,7 +117,7 @@ private struct ScoredTuple {
 /// One document's comparison, filled category by category.
 struct DocumentComparison {
     /// Per category: TP, FP, FN and the per-field similarity sums of matched pairs.
-    private var counts: [Category: (tp: Int, fp: Int, fn: Int, sums: [String: Double])] = [:]
+    private var counts: [EvaluationCategory: (tp: Int, fp: Int, fn: Int, sums: [String: Double])] = [:]
     private var overall = Score(truePositives: 0, falsePositives: 0, falseNegatives: 0)
     private var differences: [String] = []
 
@@ -136,7 +142,7 @@ struct DocumentComparison {
     func score(document: String, prediction: String?, status: PredictionStatus) -> DocumentScore {
         DocumentScore(
             document: document, prediction: prediction, status: status,
-            categories: Category.allCases.map { category in
+            categories: EvaluationCategory.allCases.map { category in
                 let c = counts[category] ?? (0, 0, 0, [:])
                 return CategoryScore(category: category, truePositives: c.tp, falsePositives: c.fp, falseNegatives: c.fn, similaritySums: c.sums)
             },
@@ -144,7 +150,7 @@ struct DocumentComparison {
     }
 
     /// Adds to a category and, unit for unit, to the overall score.
-    private mutating func count(_ category: Category, tp: Int = 0, fp: Int = 0, fn: Int = 0) {
+    private mutating func count(_ category: EvaluationCategory, tp: Int = 0, fp: Int = 0, fn: Int = 0) {
         counts[category, default: (0, 0, 0, [:])].tp += tp
         counts[category, default: (0, 0, 0, [:])].fp += fp
         counts[category, default: (0, 0, 0, [:])].fn += fn
@@ -153,7 +159,7 @@ struct DocumentComparison {
 
     /// Adds a matched pair's field similarities: each field is a unit of the overall score worth `s` TP and
     /// `1 − s` FP and FN (a wrong header field, s = 0, costs the same one FP and one FN).
-    private mutating func addSimilarities(_ category: Category, _ fields: [(String, Double)]) {
+    private mutating func addSimilarities(_ category: EvaluationCategory, _ fields: [(String, Double)]) {
         for (field, s) in fields {
             counts[category, default: (0, 0, 0, [:])].sums[field, default: 0] += s
             overall = overall + Score(truePositives: s, falsePositives: 1 - s, falseNegatives: 1 - s)
@@ -162,20 +168,20 @@ struct DocumentComparison {
 
     /// An unmatched item counts its similarity fields as missed (gold) or spurious (predicted) units overall,
     /// so that leaving an item out never scores better than extracting it with poor fields.
-    private mutating func countUnmatchedFields(_ category: Category, gold: Bool) {
+    private mutating func countUnmatchedFields(_ category: EvaluationCategory, gold: Bool) {
         let units = Double(category.similarityFields.count)
         overall = overall + Score(truePositives: 0, falsePositives: gold ? 0 : units, falseNegatives: gold ? units : 0)
     }
 
     /// Header fields: right (TP) or wrong (FP + FN); no prediction at all loses each gold field (FN only).
-    private mutating func compareFields(_ category: Category, gold: [Field], predicted: [Field]?) {
+    private mutating func compareFields(_ category: EvaluationCategory, gold: [Field], predicted: [Field]?) {
         guard let predicted else { return count(category, fn: gold.count) }
         for (g, p) in zip(gold, predicted) {
             if g.value == p.value {
                 count(category, tp: 1)
             } else {
                 count(category, fp: 1, fn: 1)
-                differences.append("\(g.name): expected \(Field.describe(g.value)), got \(Field.describe(p.value))")
+                differences.append("\(g.name): expected \(g.text), got \(p.text)")
             }
         }
     }
@@ -198,7 +204,7 @@ struct DocumentComparison {
 
     /// Multiset matching: items with equal exact components pair up when their scores are within tolerance.
     /// Sorting each group by score and walking both lists together finds the largest such pairing.
-    private mutating func compareTuples(_ category: Category, gold: [ScoredTuple], predicted: [ScoredTuple]) {
+    private mutating func compareTuples(_ category: EvaluationCategory, gold: [ScoredTuple], predicted: [ScoredTuple]) {
         var goldMatched = [Bool](repeating: false, count: gold.count)
         var predictedMatched = [Bool](repeating: false, count: predicted.count)
         let predictedByKey = Dictionary(grouping: predicted.indices) { predicted[$0].key }

@@ -5,7 +5,7 @@ import Foundation
 public struct EvaluationReport: Codable, Sendable, Equatable {
     /// One per gold file, in gold file name order.
     public var documents: [DocumentScore]
-    /// Each category micro-averaged over the documents (counts summed), in `Category.allCases` order.
+    /// Each category micro-averaged over the documents (counts summed), in `EvaluationCategory.allCases` order.
     public var categories: [CategoryScore]
     /// The micro-average over all tuples and fields of all documents, as one F1 (with its counts).
     ///
@@ -31,7 +31,7 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
 
     init(documents: [DocumentScore], unmatchedPredictions: [String], unreadablePredictions: [String]) {
         self.documents = documents
-        categories = Category.allCases.map { category in
+        categories = EvaluationCategory.allCases.map { category in
             CategoryScore(category: category, merging: documents.map { $0[category] })
         }
         overall = documents.map(\.overall).reduce(Score(truePositives: 0, falsePositives: 0, falseNegatives: 0), +)
@@ -40,10 +40,10 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
     }
 
     /// The corpus score of one category.
-    public subscript(category: Category) -> CategoryScore { categories.score(category) }
+    public subscript(category: EvaluationCategory) -> CategoryScore { categories.score(category) }
 
     /// Short column heads for the per-document table.
-    private static let heads: [Category: String] = [
+    private static let heads: [EvaluationCategory: String] = [
         .document: "doc", .memo: "memo", .assessments: "assess", .indicatorScores: "indic", .toolScores: "tool",
         .questionScores: "quest", .signatories: "sign", .measures: "meas",
     ]
@@ -67,9 +67,9 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
             return name.status == .record ? base : "\(base) (\(name.status.rawValue))"
         }
         let nameWidth = max(names.map(\.count).max() ?? 0, "document".count)
-        let widths = [nameWidth] + Array(repeating: 6, count: Category.allCases.count) + [7]
+        let widths = [nameWidth] + Array(repeating: 6, count: EvaluationCategory.allCases.count) + [7]
         lines.append("F1 per document (\"-\": nothing in gold or prediction)")
-        lines.append(row(["document"] + Category.allCases.map { Self.heads[$0] ?? $0.rawValue } + ["overall"], widths))
+        lines.append(row(["document"] + EvaluationCategory.allCases.map { Self.heads[$0] ?? $0.rawValue } + ["overall"], widths))
         for (name, document) in zip(names, documents) {
             let cells = document.categories.map { $0.isEmpty ? "-" : number($0.f1) }
             lines.append(row([name] + cells + [number(document.overall.f1)], widths))

@@ -13,6 +13,7 @@ public enum EvaluationError: Error, Equatable, LocalizedError {
     /// Two gold files name the same source file, so predictions could not tell them apart.
     case duplicateGold(source: String, files: [String])
 
+    /// The path or file and what is wrong with it, for the command line.
     public var errorDescription: String? {
         switch self {
         case .notADirectory(let path): "\(path): not a directory"
@@ -43,15 +44,16 @@ public struct Evaluator: Sendable {
     /// - Throws: `EvaluationError` for a missing directory, no gold files, or a gold file that is not a record.
     public func evaluate(goldDirectory: URL, predictionDirectory: URL) throws -> EvaluationReport {
         let golds = try loadGold(goldDirectory)
-        var (predictions, unreadable) = try loadPredictions(predictionDirectory)
+        let loaded = try loadPredictions(predictionDirectory)
+        var predictions = loaded.predictions
 
         var chosen = [Int?](repeating: nil, count: golds.count)
         let keys: [(String) -> String] = matchStem ? [baseName, stem] : [baseName]
         for key in keys {
+            let byKey = Dictionary(grouping: predictions.indices) { key(predictions[$0].source) }
             for (g, gold) in golds.enumerated() where chosen[g] == nil {
-                let wanted = key(gold.record.source.file)
-                // Sorted by path already, so the first record (else the first failure) is the one to take.
-                let candidates = predictions.indices.filter { !predictions[$0].used && key(predictions[$0].source) == wanted }
+                // Groups keep path order, so the first record (else the first failure) is the one to take.
+                let candidates = (byKey[key(gold.record.source.file)] ?? []).filter { !predictions[$0].used }
                 guard let p = candidates.first(where: { predictions[$0].record != nil }) ?? candidates.first else { continue }
                 chosen[g] = p
                 predictions[p].used = true
@@ -64,10 +66,9 @@ public struct Evaluator: Sendable {
             return DocumentComparison(gold: gold.record, predicted: prediction?.record)
                 .score(document: gold.record.source.file, prediction: prediction?.path, status: status)
         }
-        unreadable.sort()
         return EvaluationReport(
             documents: documents, unmatchedPredictions: predictions.filter { !$0.used }.map(\.path),
-            unreadablePredictions: unreadable)
+            unreadablePredictions: loaded.unreadable)
     }
 
     /// Scores one prediction (`nil`: nothing extracted) against its gold record.

@@ -1,5 +1,5 @@
 /// The parts of a record eval scores separately, in report order; raw values are the record's keys.
-public enum Category: String, Codable, Sendable, CaseIterable {
+public enum EvaluationCategory: String, Codable, Sendable, CaseIterable {
     /// `document`: kind, title, organization name/type/district/province, fiscal_year_be (7 fields).
     case document
     /// `memo`: department, reference, date text/iso/precision, subject, addressee, enclosures, references (9 fields).
@@ -41,8 +41,11 @@ private func rates(tp: Double, fp: Double, fn: Double) -> (precision: Double, re
 
 /// Counts that may be fractional (the overall score gives partial credit for similar text) and their rates.
 public struct Score: Codable, Sendable, Equatable {
+    /// Found and right (JSON `tp`).
     public var truePositives: Double
+    /// Predicted but wrong or not in gold (JSON `fp`).
     public var falsePositives: Double
+    /// In gold but not found (JSON `fn`).
     public var falseNegatives: Double
     /// TP / (TP + FP); 1 when nothing was predicted.
     public var precision: Double
@@ -74,14 +77,21 @@ public struct Score: Codable, Sendable, Equatable {
 /// counts are of matched names / titles, and `fieldSimilarity` adds how close the matched pairs' fields are.
 /// A category with nothing on either side has all counts 0 and F1 1; check `isEmpty` to leave it out.
 public struct CategoryScore: Codable, Sendable, Equatable {
-    public var category: Category
+    /// Which part of the record this scores.
+    public var category: EvaluationCategory
+    /// Matched items or right fields (JSON `tp`).
     public var truePositives: Int
+    /// Predicted items without a gold partner, or wrong fields (JSON `fp`).
     public var falsePositives: Int
+    /// Gold items without a predicted partner, or wrong or missing fields (JSON `fn`).
     public var falseNegatives: Int
+    /// TP / (TP + FP); 1 when nothing was predicted.
     public var precision: Double
+    /// TP / (TP + FN); 1 when there was nothing to find.
     public var recall: Double
+    /// 2TP / (2TP + FP + FN); 1 when all counts are 0.
     public var f1: Double
-    /// Mean similarity per field over the matched pairs (see `Category.signatories`, `.measures`);
+    /// Mean similarity per field over the matched pairs (see `EvaluationCategory.signatories`, `.measures`);
     /// empty when no pair matched or the category has no such fields.
     public var fieldSimilarity: [String: Double]
     /// Mean of `fieldSimilarity`'s values (every pair has every field, so this is also the mean over all
@@ -92,7 +102,7 @@ public struct CategoryScore: Codable, Sendable, Equatable {
     public var isEmpty: Bool { truePositives + falsePositives + falseNegatives == 0 }
 
     /// `similaritySums` are sums over the `truePositives` matched pairs, per field.
-    init(category: Category, truePositives: Int, falsePositives: Int, falseNegatives: Int, similaritySums: [String: Double]) {
+    init(category: EvaluationCategory, truePositives: Int, falsePositives: Int, falseNegatives: Int, similaritySums: [String: Double]) {
         self.category = category
         self.truePositives = truePositives
         self.falsePositives = falsePositives
@@ -110,7 +120,7 @@ public struct CategoryScore: Codable, Sendable, Equatable {
     }
 
     /// The micro-average of one category over documents: counts summed, similarity means weighted by matched pairs.
-    init(category: Category, merging parts: [CategoryScore]) {
+    init(category: EvaluationCategory, merging parts: [CategoryScore]) {
         var sums: [String: Double] = [:]
         for part in parts {
             for (field, mean) in part.fieldSimilarity { sums[field, default: 0] += mean * Double(part.truePositives) }
@@ -129,7 +139,7 @@ public struct CategoryScore: Codable, Sendable, Equatable {
 
 extension [CategoryScore] {
     /// The score of `category`, or an empty one if the list lacks it (a decoded report from elsewhere).
-    func score(_ category: Category) -> CategoryScore {
+    func score(_ category: EvaluationCategory) -> CategoryScore {
         first { $0.category == category }
             ?? CategoryScore(category: category, truePositives: 0, falsePositives: 0, falseNegatives: 0, similaritySums: [:])
     }

@@ -22,6 +22,7 @@ public struct Extractor: Sendable {
     private let organizations = OrganizationFinder()
     private let scores = ScoreExtractor()
     private let signatories = SignatoryParser()
+    private let measures = MeasureExtractor()
 
     public init() {}
 
@@ -42,6 +43,7 @@ public struct Extractor: Sendable {
         extraction.toolScores = found.tools
         extraction.questionScores = found.questions
         extraction.issues += found.issues
+        extraction.measures = measures.extract(blocks)
         for block in blocks {
             if case .signature(let signature) = block, let person = signatories.parse(signature) {
                 extraction.signatories.append(person)

@@ -42,6 +42,12 @@ public struct ThaiDateReader: Sendable {
         for prefix in ["วันที่", "ณ วันที่"] where text.hasPrefix(prefix) {
             text = String(text.dropFirst(prefix.count))
         }
+        // "1. ตุลาคม 2566": a stray dot after the day.
+        if let dot = text.firstIndex(of: "."), text[..<dot].allSatisfy({ $0.isASCII && $0.isNumber }), !text[..<dot].isEmpty,
+            text[text.index(after: dot)...].first == " "
+        {
+            text.remove(at: dot)
+        }
         text = text.replacingOccurrences(of: "พ.ศ.", with: " ")
         text = text.replacingOccurrences(of: "พ.ศ", with: " ")
         var scalars: [Character] = []

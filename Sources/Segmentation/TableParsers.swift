@@ -39,7 +39,34 @@ extension LineBytes {
         }
         if cellHasText { nonEmpty += 1 }
         guard nonEmpty >= 2 else { return false }
-        return !TableShape.isDashSeparator(tabCells(i))
+        return !isDashLine(i)
+    }
+
+    /// Whether a tab line is a ruling line: only dashes (and the like), tabs and spaces.
+    /// Equivalent to `TableShape.isDashSeparator(tabCells(i))` for lines without markup.
+    func isDashLine(_ i: Int) -> Bool {
+        let b = bytes[i]
+        var any = false
+        var k = 0
+        while k < b.count {
+            switch b[k] {
+            case UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "+"):
+                any = true
+            case 0x20, 0x09:
+                break
+            case 0xE2 where k + 2 < b.count && ((b[k + 1] == 0x80 && (b[k + 2] == 0x93 || b[k + 2] == 0x94))
+                                                || (b[k + 1] == 0x88 && b[k + 2] == 0x92)):
+                any = true  // – — −
+                k += 2
+            case UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "*"):
+                // Markup around the dashes: decide on the cleaned cells.
+                return TableShape.isDashSeparator(tabCells(i))
+            default:
+                return false
+            }
+            k += 1
+        }
+        return any
     }
 
     /// Parses the tab table starting at `start`; returns it and the index after it.

@@ -128,9 +128,26 @@ enum TableShape {
 
     /// The comparison key of a row: cells without spaces, trailing empty cells dropped.
     static func rowKey(_ cells: [String]) -> [String] {
-        var key = cells.map { $0.contains(" ") ? String($0.unicodeScalars.filter { $0 != " " }) : $0 }
+        var key = cells.map { cell -> String in
+            guard cell.utf8.contains(0x20) else { return cell }
+            return String(decoding: cell.utf8.filter { $0 != 0x20 }, as: UTF8.self)
+        }
         while let last = key.last, last.isEmpty { key.removeLast() }
         return key
+    }
+
+    /// Whether two cells are equal when spaces are ignored.
+    static func equalIgnoringSpaces(_ a: String, _ b: String) -> Bool {
+        var i = a.utf8.makeIterator()
+        var j = b.utf8.makeIterator()
+        while true {
+            var x = i.next()
+            while x == 0x20 { x = i.next() }
+            var y = j.next()
+            while y == 0x20 { y = j.next() }
+            if x != y { return false }
+            if x == nil { return true }
+        }
     }
 
     /// A row made only of dash cells ("--", "---", "–"): a ruling line, not data.
@@ -166,19 +183,27 @@ struct TableAssembler {
     /// Whether `cells` repeats the first header row.
     func isHeaderRepeat(_ cells: [String]) -> Bool {
         guard let first = headerKeys.first else { return false }
-        return TableShape.rowKey(cells) == first
+        return Self.matches(cells, first)
+    }
+
+    /// Whether `cells` equal a row key (spaces and trailing empty cells ignored).
+    private static func matches(_ cells: [String], _ key: [String]) -> Bool {
+        var n = cells.count
+        while n > 0, cells[n - 1].utf8.allSatisfy({ $0 == 0x20 }) { n -= 1 }
+        guard n == key.count else { return false }
+        for k in 0..<n where !TableShape.equalIgnoringSpaces(cells[k], key[k]) { return false }
+        return true
     }
 
     /// Adds a row, or drops it when it repeats the header (a page break): the first header row
     /// anywhere, a later header row right after a repeated one.
     mutating func add(_ cells: [String], at: Location) {
         if !headerKeys.isEmpty {
-            let key = TableShape.rowKey(cells)
-            if key == headerKeys[0] {
+            if Self.matches(cells, headerKeys[0]) {
                 expectHeaderRow = 1
                 return
             }
-            if expectHeaderRow > 0, expectHeaderRow < headerKeys.count, key == headerKeys[expectHeaderRow] {
+            if expectHeaderRow > 0, expectHeaderRow < headerKeys.count, Self.matches(cells, headerKeys[expectHeaderRow]) {
                 expectHeaderRow += 1
                 return
             }

@@ -47,7 +47,7 @@ struct JSONSchema: Sendable {
         var definitions: [String: Node] = [:]
         if let defs = members.removeValue(forKey: "$defs") {
             guard case .object(let named) = defs else { throw SchemaLoadError(path: "/$defs", message: "not an object") }
-            for (name, schema) in named {
+            for (name, schema) in named.sorted(by: { $0.key < $1.key }) {
                 definitions[name] = try compiler.compile(schema, at: "/$defs/" + pointerEscape(name))
             }
         }
@@ -132,7 +132,7 @@ struct JSONSchema: Sendable {
                 }
             case .contains(let schema):
                 if case .array(let elements) = value, !elements.contains(where: { conforms(schema, $0) }) {
-                    found.append(.init(path: location.pointer, message: "no item satisfies: \(summary(of: schema, for: value))"))
+                    found.append(.init(path: location.pointer, message: "no item satisfies \(schema.description ?? "the contains schema")"))
                 }
             case .reference(let name):
                 // Existence was checked at load time.
@@ -153,13 +153,13 @@ struct JSONSchema: Sendable {
         return found.isEmpty
     }
 
-    /// What a failed subschema asks for: its description, else its first violation.
+    /// What a failed alternative asks for: its description, else its first violation.
     private func summary(of node: Node, for value: JSONValue) -> String {
         if let description = node.description { return description }
         var found: [SchemaViolation] = []
         var location = InstanceLocation()
         check(node, value, at: &location, into: &found)
-        return found.first.map { "\($0.path): \($0.message)" } ?? "(no violation)"
+        return found.map { "\($0.path): \($0.message)" }.first ?? ""
     }
 }
 
@@ -217,14 +217,9 @@ private struct Pattern: Sendable {
 }
 
 /// One compiled schema object: its assertions in a fixed order, and its description for messages.
-private final class Node: Sendable {
+private struct Node: Sendable {
     let keywords: [Keyword]
     let description: String?
-
-    init(keywords: [Keyword], description: String?) {
-        self.keywords = keywords
-        self.description = description
-    }
 }
 
 private enum Keyword: Sendable {

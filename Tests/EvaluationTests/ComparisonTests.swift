@@ -141,7 +141,9 @@ import Testing
         let gold = record("a.txt") { $0.memo = Memo(enclosures: ["ก", "ข"]) }
         let reordered = record("a.txt") { $0.memo = Memo(enclosures: ["ข", "ก"]) }
         let spaced = record("a.txt") { $0.memo = Memo(enclosures: [" ก", "ข  "]) }
-        #expect(evaluator.compare(gold: gold, prediction: reordered)[.memo].falseNegatives == 1)
+        let score = evaluator.compare(gold: gold, prediction: reordered)
+        #expect(score[.memo].falseNegatives == 1)
+        #expect(score.differences == [#"memo.enclosures: expected ["ก", "ข"], got ["ข", "ก"]"#])
         #expect(evaluator.compare(gold: gold, prediction: spaced)[.memo].f1 == 1)
     }
 

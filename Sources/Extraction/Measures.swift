@@ -1,0 +1,295 @@
+import Foundation
+import RecordModel
+import Segmentation
+
+/// What a measure table's column holds, decided by its header words.
+enum MeasureColumn: Equatable {
+    case title, indicator, issue, approach, steps, responsible, period, monitoring, result, outcome
+    case status(MeasureStatus?)
+    case other
+
+    /// Checked from the most specific words to the most general: "แนวทางการปฏิบัติ" is an approach,
+    /// "มาตรการ/แนวทาง" a title; "สรุปผลการดำเนินการ" a result, "ระยะเวลาดำเนินการ" a period.
+    static func of(_ header: String) -> MeasureColumn {
+        let h = header.replacingOccurrences(of: " ", with: "")
+        func has(_ words: String...) -> Bool { words.contains(where: h.contains) }
+        if has("ยังไม่ดำเนินการ") { return .status(.notStarted) }
+        if has("อยู่ระหว่าง") { return .status(.inProgress) }
+        if has("เสร็จ") { return .status(.done) }
+        if has("สถานะ") { return .status(nil) }
+        if has("ผลลัพธ์", "ความสำเร็จ") { return .outcome }
+        if has("สรุปผล") || h.hasPrefix("ผลการดำเนิน") { return .result }
+        if has("ระยะเวลา") { return .period }
+        if has("ผู้รับผิดชอบ") || h.hasPrefix("หน่วยงาน") { return .responsible }
+        if has("กำกับ", "ติดตาม") { return .monitoring }
+        if has("วิธีการนำผล", "แนวทางการปฏิบัติ", "แนวทางการดำเนิน") { return .approach }
+        if has("ขั้นตอน", "วิธีการปฏิบัติ") { return .steps }
+        if has("ประเด็น") { return .issue }
+        if has("ตัวชี้วัด") { return .indicator }
+        if has("มาตรการ", "หัวข้อ", "กิจกรรม", "โครงการ", "แนวทาง") { return .title }
+        return .other
+    }
+}
+
+/// Reads measure tables: tables with a title column (มาตรการ, หัวข้อ, …) and no score column, in any
+/// column order, joined across page breaks, with status tables joined to their measures by title.
+struct MeasureExtractor: Sendable {
+    private let periods = PeriodReader()
+
+    func extract(_ blocks: [Block]) -> [Measure] {
+        var measures: [Measure] = []
+        var statuses: [(title: String, status: MeasureStatus, at: Location)] = []
+        var lastMeasureTable: [MeasureColumn]?
+        var index = 0
+        while index < blocks.count {
+            defer { index += 1 }
+            guard case .table(let table) = blocks[index] else { continue }
+            let roles = table.columns.map(MeasureColumn.of)
+            guard roles.contains(.title), !table.columns.contains(where: { $0.contains("คะแนน") }) else { continue }
+            let statusColumns = roles.enumerated().filter { if case .status = $0.element { return true } else { return false } }
+            if !statusColumns.isEmpty {
+                statuses += statusRows(table, roles)
+                continue
+            }
+            readRows(table, roles, continuing: lastMeasureTable == roles, into: &measures)
+            lastMeasureTable = roles
+            // A cell broken across a page comes out as short free lines before the table resumes.
+            if let stepsColumn = roles.firstIndex(of: .steps) ?? roles.lastIndex(where: { $0 != .other }),
+                let (lines, next) = brokenCellLines(blocks, after: index),
+                case .table(let resumed) = blocks[next], resumed.columns.map(MeasureColumn.of) == roles,
+                !measures.isEmpty
+            {
+                append(cell: lines.joined(separator: " "), role: roles[stepsColumn], to: &measures[measures.count - 1])
+                index = next - 1
+            }
+        }
+        join(statuses, into: &measures)
+        return measures
+    }
+
+    /// Free lines between a measure table and the table's continuation: all short, as a narrow cell wraps.
+    private func brokenCellLines(_ blocks: [Block], after index: Int) -> ([String], Int)? {
+        var lines: [String] = []
+        var next = index + 1
+        while next < blocks.count, case .paragraph(let paragraph) = blocks[next] {
+            guard paragraph.allSatisfy({ $0.text.count <= 40 }) else { return nil }
+            lines += paragraph.map { CellText.clean($0.text) }
+            next += 1
+        }
+        guard !lines.isEmpty, next < blocks.count else { return nil }
+        return (lines, next)
+    }
+
+    private func readRows(_ table: Table, _ roles: [MeasureColumn], continuing: Bool, into measures: inout [Measure]) {
+        guard let titleColumn = roles.firstIndex(of: .title) else { return }
+        var canContinue = continuing
+        for row in table.rows {
+            let cells = row.cells.map { $0 == "-" || $0 == "--" ? "" : $0 }
+            guard cells.contains(where: { !$0.isEmpty }) else { continue }
+            let title = titleColumn < cells.count ? cells[titleColumn] : ""
+            if title.isEmpty {
+                // An empty title continues the measure above, also across a page break into a repeated table.
+                guard canContinue, !measures.isEmpty else { continue }
+                for (column, role) in roles.enumerated() where column < cells.count && column != titleColumn && !cells[column].isEmpty {
+                    append(cell: cells[column], role: role, to: &measures[measures.count - 1])
+                }
+                continue
+            }
+            canContinue = true
+            var measure = Measure(title: title, at: row.at)
+            for (column, role) in roles.enumerated() where column < cells.count && column != titleColumn {
+                let cell = cells[column]
+                guard !cell.isEmpty else { continue }
+                switch role {
+                case .indicator: measure.indicator = Self.indicator(cell)
+                case .issue: measure.issue = cell
+                case .approach: measure.approach = cell
+                case .steps: measure.steps = StepSplitter.split(cell, after: 0).items
+                case .responsible: measure.responsible = Self.responsible(cell)
+                case .period: measure.period = periods.read(cell)
+                case .monitoring: measure.monitoring = cell
+                case .result: measure.result = cell
+                case .outcome: measure.outcome = cell
+                case .title, .status, .other: continue
+                }
+            }
+            measures.append(measure)
+        }
+    }
+
+    /// A continuation cell: text is appended with one space; in steps, text before the first marker finishes
+    /// the last step and each marked item adds one; responsible entries are added unless present; the
+    /// first period stays.
+    private func append(cell: String, role: MeasureColumn, to measure: inout Measure) {
+        func joined(_ existing: String?) -> String { existing.map { $0 + " " + cell } ?? cell }
+        switch role {
+        case .issue: measure.issue = joined(measure.issue)
+        case .approach: measure.approach = joined(measure.approach)
+        case .monitoring: measure.monitoring = joined(measure.monitoring)
+        case .result: measure.result = joined(measure.result)
+        case .outcome: measure.outcome = joined(measure.outcome)
+        case .indicator: measure.indicator = measure.indicator ?? Self.indicator(cell)
+        case .period: measure.period = measure.period ?? periods.read(cell)
+        case .responsible:
+            for entry in Self.responsible(cell) where !measure.responsible.contains(entry) { measure.responsible.append(entry) }
+        case .steps:
+            let split = StepSplitter.split(cell, after: measure.steps.count)
+            if let lead = split.lead {
+                if measure.steps.isEmpty { measure.steps.append(lead) } else { measure.steps[measure.steps.count - 1] += " " + lead }
+            }
+            measure.steps += split.marked
+        case .title, .status, .other: return
+        }
+    }
+
+    /// The canonical indicator of a ตัวชี้วัด cell ("7 ประสิทธิภาพ การสื่อสาร", "8.การปรับปรุงการทำงาน"),
+    /// by its label, else by the number it starts with.
+    static func indicator(_ cell: String) -> Int? {
+        if let match = Indicators.match(cell) { return match.indicator }
+        let digits = cell.prefix(while: { $0.isASCII && $0.isNumber })
+        if let n = Int(digits), (1...10).contains(n) { return n }
+        return nil
+    }
+
+    /// Responsible units split on "/" and ",".
+    static func responsible(_ cell: String) -> [String] {
+        cell.split(whereSeparator: { $0 == "/" || $0 == "," })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    private func statusRows(_ table: Table, _ roles: [MeasureColumn]) -> [(title: String, status: MeasureStatus, at: Location)] {
+        guard let titleColumn = roles.firstIndex(of: .title) else { return [] }
+        var rows: [(String, MeasureStatus, Location)] = []
+        for row in table.rows where titleColumn < row.cells.count && !row.cells[titleColumn].isEmpty {
+            for (column, role) in roles.enumerated() where column < row.cells.count {
+                guard case .status(let option) = role else { continue }
+                let cell = row.cells[column]
+                if let option, ["/", "✓", "✔", "√"].contains(where: cell.hasPrefix) {
+                    rows.append((row.cells[titleColumn], option, row.at))
+                    break
+                }
+                if option == nil, let status = Self.statusWords(cell) {
+                    rows.append((row.cells[titleColumn], status, row.at))
+                    break
+                }
+            }
+        }
+        return rows
+    }
+
+    static func statusWords(_ cell: String) -> MeasureStatus? {
+        let c = cell.replacingOccurrences(of: " ", with: "")
+        if c.contains("ยังไม่ดำเนินการ") { return .notStarted }
+        if c.contains("อยู่ระหว่าง") { return .inProgress }
+        if c.contains("เสร็จ") || c.hasPrefix("ดำเนินการแล้ว") { return .done }
+        return nil
+    }
+
+    /// Status rows are joined to measures by title, spaces ignored; a status table without a plan table
+    /// gives the measures itself.
+    private func join(_ statuses: [(title: String, status: MeasureStatus, at: Location)], into measures: inout [Measure]) {
+        guard !statuses.isEmpty else { return }
+        if measures.isEmpty {
+            measures = statuses.map { Measure(title: $0.title, status: $0.status, at: $0.at) }
+            return
+        }
+        func key(_ s: String) -> [Unicode.Scalar] { s.unicodeScalars.filter { $0 != " " } }
+        for status in statuses {
+            let k = key(status.title)
+            let best = measures.indices.map { ($0, Similarity.ratio(key(measures[$0].title), k)) }.max { $0.1 < $1.1 }
+            if let best, best.1 >= 0.8, measures[best.0].status == nil {
+                measures[best.0].status = status.status
+            }
+        }
+    }
+}
+
+/// Splits a steps cell on its numbered ("1.", "2)") or dashed ("- ") items; numbers must run in order, so
+/// that "พ.ศ.2567" or a stray "3." inside a sentence does not split.
+enum StepSplitter {
+    struct Split {
+        /// Text before the first marker.
+        var lead: String?
+        /// The marked items, markers removed.
+        var marked: [String]
+
+        var items: [String] { (lead.map { [$0] } ?? []) + marked }
+    }
+
+    /// `after`: how many steps the measure already has (a continuation cell's numbers go on from there).
+    static func split(_ cell: String, after count: Int) -> Split {
+        let chars = Array(cell)
+        var numbered: [(start: Int, end: Int)] = []
+        var expected = count + 1
+        var restart = 1
+        var i = 0
+        while i < chars.count {
+            if i == 0 || chars[i - 1] == " " {
+                var j = i
+                while j < chars.count, j - i < 2, chars[j].isASCII, chars[j].isNumber { j += 1 }
+                if j > i, j < chars.count, chars[j] == "." || chars[j] == ")",
+                    j + 1 >= chars.count || !(chars[j + 1].isNumber), let n = Int(String(chars[i..<j]))
+                {
+                    if n == expected || (numbered.isEmpty && n == restart) {
+                        numbered.append((i, j + 1))
+                        expected = n + 1
+                        restart = -1
+                    }
+                }
+            }
+            i += 1
+        }
+        var markers = numbered
+        // One number alone is a marker only when it opens the cell or continues earlier steps.
+        if markers.count < 2 && !(markers.count == 1 && (count > 0 || markers[0].start == 0)) {
+            markers = []
+            for k in chars.indices where chars[k] == "-" || chars[k] == "•" || chars[k] == "●" {
+                let before = k == 0 || chars[k - 1] == " "
+                let after = k + 1 < chars.count && chars[k + 1] != "-" && (chars[k + 1] == " " || chars[k + 1].unicodeScalars.first.map(isThaiConsonant) == true || !chars[k + 1].isASCII)
+                if before && after { markers.append((k, k + 1)) }
+            }
+        }
+        guard !markers.isEmpty else {
+            let text = cell.trimmingCharacters(in: .whitespaces)
+            return Split(lead: text.isEmpty ? nil : text, marked: [])
+        }
+        let lead = String(chars[0..<markers[0].start]).trimmingCharacters(in: .whitespaces)
+        var marked: [String] = []
+        for (n, marker) in markers.enumerated() {
+            let end = n + 1 < markers.count ? markers[n + 1].start : chars.count
+            let item = String(chars[marker.end..<end]).trimmingCharacters(in: .whitespaces)
+            if !item.isEmpty { marked.append(item) }
+        }
+        return Split(lead: lead.isEmpty ? nil : lead, marked: marked)
+    }
+}
+
+/// Reads a measure's period ("ต.ค.66- ก.ย.67", "1 ตุลาคม 2568 ถึง 30 กันยายน 2569", "ปีงบประมาณ 2567").
+struct PeriodReader: Sendable {
+    private let dates = ThaiDateReader()
+
+    func read(_ text: String) -> Period {
+        var parts: [String] = []
+        for separator in [" ถึง ", "ถึง", " - ", "- ", " -", "-", "–", " จนถึง "] where parts.isEmpty {
+            let pieces = text.components(separatedBy: separator)
+            if pieces.count == 2, pieces.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) { parts = pieces }
+        }
+        if parts.count == 2 {
+            var start = dates.read(parts[0].trimmingCharacters(in: .whitespaces))
+            let endText = parts[1].trimmingCharacters(in: .whitespaces)
+            let end = dates.read(endText)
+            // "ต.ค. - ธ.ค. 2566": the start borrows the end's year.
+            if start == nil, let end, let year = end.iso.split(separator: "-").first {
+                start = dates.read(parts[0].trimmingCharacters(in: .whitespaces) + " " + String(Int(year)! + 543))
+            }
+            if start != nil || end != nil { return Period(text: text, start: start?.iso, end: end?.iso) }
+        }
+        if text.contains("งบประมาณ"), let fiscal = FiscalYear.find(text) {
+            // A fiscal year runs from October of the year before to September.
+            return Period(text: text, start: "\(fiscal - 544)-10", end: "\(fiscal - 543)-09")
+        }
+        if let single = dates.read(text) { return Period(text: text, start: single.iso, end: single.iso) }
+        return Period(text: text, start: nil, end: nil)
+    }
+}
