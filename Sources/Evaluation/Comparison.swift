@@ -103,7 +103,8 @@ private struct ScoredTuple {
     init(_ t: ToolScore) {
         key = [t.tool.rawValue, t.part.map(String.init), t.yearBE.map(String.init)]
         score = t.score
-        label = "\(t.tool.rawValue) part \(t.part.map(String.init) ?? "null"), year \(t.yearBE.map(String.init) ?? "null"), score \(t.score)"
+        label = "\(t.tool.rawValue) part \(t.part.map(String.init) ?? "null"), "
+            + "year \(t.yearBE.map(String.init) ?? "null"), score \(t.score)"
     }
 
     init(_ q: QuestionScore) {
@@ -127,11 +128,15 @@ struct DocumentComparison {
     init(gold: Record, predicted: Record?) {
         compareFields(.document, gold: Field.document(gold.document), predicted: predicted.map { Field.document($0.document) })
         compareMemo(gold: gold.memo, predicted: predicted?.memo, predictionExists: predicted != nil)
-        compareTuples(.assessments, gold: gold.assessments.map(ScoredTuple.init), predicted: (predicted?.assessments ?? []).map(ScoredTuple.init))
+        compareTuples(
+            .assessments, gold: gold.assessments.map(ScoredTuple.init),
+            predicted: (predicted?.assessments ?? []).map(ScoredTuple.init))
         compareTuples(
             .indicatorScores, gold: gold.indicatorScores.map(ScoredTuple.init),
             predicted: (predicted?.indicatorScores ?? []).map(ScoredTuple.init))
-        compareTuples(.toolScores, gold: gold.toolScores.map(ScoredTuple.init), predicted: (predicted?.toolScores ?? []).map(ScoredTuple.init))
+        compareTuples(
+            .toolScores, gold: gold.toolScores.map(ScoredTuple.init),
+            predicted: (predicted?.toolScores ?? []).map(ScoredTuple.init))
         compareTuples(
             .questionScores, gold: gold.questionScores.map(ScoredTuple.init),
             predicted: (predicted?.questionScores ?? []).map(ScoredTuple.init))
@@ -144,7 +149,9 @@ struct DocumentComparison {
             document: document, prediction: prediction, status: status,
             categories: EvaluationCategory.allCases.map { category in
                 let c = counts[category] ?? (0, 0, 0, [:])
-                return CategoryScore(category: category, truePositives: c.tp, falsePositives: c.fp, falseNegatives: c.fn, similaritySums: c.sums)
+                return CategoryScore(
+                    category: category, truePositives: c.tp, falsePositives: c.fp, falseNegatives: c.fn,
+                    similaritySums: c.sums)
             },
             overall: overall, differences: differences)
     }

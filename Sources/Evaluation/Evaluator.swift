@@ -99,7 +99,7 @@ public struct Evaluator: Sendable {
         do {
             files = try FileManager.default
                 .contentsOfDirectory(at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-                .filter { $0.pathExtension == "json" && (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+                .filter { $0.pathExtension == "json" && isRegularFile($0) }
                 .sorted { $0.lastPathComponent < $1.lastPathComponent }
         } catch {
             throw EvaluationError.unreadableGold(file: directory.path, reason: error.localizedDescription)
@@ -127,8 +127,7 @@ public struct Evaluator: Sendable {
         let enumerator = FileManager.default.enumerator(
             at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         while let url = enumerator?.nextObject() as? URL {
-            guard url.pathExtension == "json", (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-            else { continue }
+            guard url.pathExtension == "json", isRegularFile(url) else { continue }
             let components = url.standardizedFileURL.pathComponents
             let relative = components.starts(with: base) ? components.dropFirst(base.count).joined(separator: "/") : url.path
             found.append((relative, url))
@@ -178,6 +177,10 @@ public struct Evaluator: Sendable {
         }
         return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
     }
+}
+
+private func isRegularFile(_ url: URL) -> Bool {
+    (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
 }
 
 /// The last path component of a source path.

@@ -67,7 +67,9 @@ public struct Score: Codable, Sendable, Equatable {
             falseNegatives: a.falseNegatives + b.falseNegatives)
     }
 
-    enum CodingKeys: String, CodingKey { case truePositives = "tp", falsePositives = "fp", falseNegatives = "fn", precision, recall, f1 }
+    enum CodingKeys: String, CodingKey {
+        case truePositives = "tp", falsePositives = "fp", falseNegatives = "fn", precision, recall, f1
+    }
 }
 
 /// One category's counts and rates, for one document or summed over the corpus.
@@ -102,7 +104,10 @@ public struct CategoryScore: Codable, Sendable, Equatable {
     public var isEmpty: Bool { truePositives + falsePositives + falseNegatives == 0 }
 
     /// `similaritySums` are sums over the `truePositives` matched pairs, per field.
-    init(category: EvaluationCategory, truePositives: Int, falsePositives: Int, falseNegatives: Int, similaritySums: [String: Double]) {
+    init(
+        category: EvaluationCategory, truePositives: Int, falsePositives: Int, falseNegatives: Int,
+        similaritySums: [String: Double]
+    ) {
         self.category = category
         self.truePositives = truePositives
         self.falsePositives = falsePositives

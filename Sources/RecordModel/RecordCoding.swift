@@ -2,10 +2,11 @@ import Foundation
 
 /// The JSON settings every record is written and read with, so that files, tests and validation agree.
 public enum RecordCoding {
-    /// Pretty-printed, keys in the contract's order, slashes and Thai left unescaped.
+    /// Pretty-printed with sorted keys (Foundation on Linux writes keys in hash order, so files would differ
+    /// from run to run), slashes and Thai left unescaped.
     public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 

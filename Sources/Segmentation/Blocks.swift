@@ -49,6 +49,7 @@ public struct HeaderField: Sendable, Equatable {
     /// The keyword line.
     public var at: Location
 
+    /// Creates a header field.
     public init(key: Key, lines: [TextLine], at: Location) {
         self.key = key
         self.lines = lines
@@ -83,6 +84,7 @@ public struct Table: Sendable, Equatable {
     /// The table's first line.
     public var at: Location
 
+    /// Creates a table.
     public init(form: Form, headerRows: [[String]], columns: [String], rows: [TableRow], at: Location) {
         self.form = form
         self.headerRows = headerRows
@@ -99,6 +101,7 @@ public struct TableRow: Sendable, Equatable {
     /// Where the row starts.
     public var at: Location
 
+    /// Creates a row.
     public init(cells: [String], at: Location) {
         self.cells = cells
         self.at = at
@@ -115,6 +118,7 @@ public struct SignatureBlock: Sendable, Equatable {
     /// The `(ลงชื่อ)` line, or the name line when the block has no `(ลงชื่อ)` line.
     public var at: Location
 
+    /// Creates a signature block.
     public init(lines: [TextLine], at: Location) {
         self.lines = lines
         self.at = at

@@ -12,6 +12,9 @@ struct LineBytes {
     let hi: [Int]
     /// Whether the line contains a TAB.
     let hasTab: [Bool]
+    /// Whether the line contains a TAB between its first and last non-space characters
+    /// (a line only indented with tabs has none).
+    let innerTab: [Bool]
     /// Whether the line contains `<table` / `</table` (ASCII case-insensitive).
     let hasTableOpen: [Bool]
     let hasTableClose: [Bool]
@@ -26,6 +29,7 @@ struct LineBytes {
         var lo: [Int] = []
         var hi: [Int] = []
         var hasTab: [Bool] = []
+        var innerTab: [Bool] = []
         var hasTableOpen: [Bool] = []
         var hasTableClose: [Bool] = []
         hasTableOpen.reserveCapacity(lines.count)
@@ -47,7 +51,9 @@ struct LineBytes {
             bytes.append(b)
             lo.append(a)
             hi.append(z)
-            hasTab.append(b.contains(0x09))
+            let tab = b.contains(0x09)
+            hasTab.append(tab)
+            innerTab.append(tab && b[a..<z].contains(0x09))
             let (open, close) = Self.tableTags(b)
             hasTableOpen.append(open)
             hasTableClose.append(close)
@@ -70,6 +76,7 @@ struct LineBytes {
         self.lo = lo
         self.hi = hi
         self.hasTab = hasTab
+        self.innerTab = innerTab
     }
 
     var count: Int { lines.count }
@@ -131,11 +138,6 @@ struct LineBytes {
         return true
     }
 
-    /// Whether the trimmed line contains `needle`.
-    func contains(_ i: Int, _ needle: [UInt8]) -> Bool {
-        Bytes.find(bytes[i], needle, from: lo[i], to: hi[i]) != nil
-    }
-
     /// The next non-blank line at or after `start`, passing at most `maxBlank` blank lines.
     func nextNonBlank(from start: Int, maxBlank: Int) -> Int? {
         var i = start
@@ -166,9 +168,6 @@ struct LineBytes {
 /// Byte-sequence helpers.
 enum Bytes {
     @inline(__always)
-    static func utf8(_ s: String) -> [UInt8] { Array(s.utf8) }
-
-    @inline(__always)
     static func hasPrefix(_ b: [UInt8], from: Int, to: Int, _ prefix: [UInt8]) -> Bool {
         guard to - from >= prefix.count else { return false }
         var k = from
@@ -197,11 +196,6 @@ enum Bytes {
         return nil
     }
 
-    static func contains(_ s: String, _ needle: [UInt8]) -> Bool {
-        let b = Array(s.utf8)
-        return find(b, needle, from: 0, to: b.count) != nil
-    }
-
     /// Number of Unicode scalars in a UTF-8 range.
     @inline(__always)
     static func scalarCount(_ b: [UInt8], from: Int, to: Int) -> Int {
@@ -228,16 +222,6 @@ enum Bytes {
         var i = from
         while i < to {
             if digitLength(b, i, to) > 0 { return true }
-            i += 1
-        }
-        return false
-    }
-
-    /// Whether the range contains an ASCII letter.
-    static func hasASCIILetter(_ b: [UInt8], from: Int, to: Int) -> Bool {
-        var i = from
-        while i < to {
-            if CellText.isASCIILetter(b[i]) { return true }
             i += 1
         }
         return false

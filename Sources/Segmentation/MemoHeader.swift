@@ -17,13 +17,14 @@ extension LineBytes {
     ]
 
     private static let dateInline = Array(" วันที่".utf8)
+    private static let dateInlineTab = Array("\tวันที่".utf8)
 
     /// How many non-blank lines from the top the memo title may come after.
     static let memoTitleWindow = 15
 
     /// Whether the line is exactly the memo title (markup and spaces ignored).
     func isMemoTitle(_ i: Int) -> Bool {
-        guard !isBlank(i), length(i) <= 120, !hasTab[i] else { return false }
+        guard !isBlank(i), length(i) <= 120 else { return false }
         let cleaned = CellText.clean(trimmed(i))
         let key = cleaned.utf8.filter { $0 != 0x20 }
         return key.elementsEqual(Self.memoTitleKey)
@@ -33,7 +34,7 @@ extension LineBytes {
     /// `ที่` must be followed by a space (it starts many words); the others may be followed by
     /// a space, a colon or directly by text.
     func headerKeyword(_ i: Int) -> (key: HeaderField.Key, valueStart: Int)? {
-        guard !isBlank(i), !hasTab[i] else { return nil }
+        guard !isBlank(i) else { return nil }
         let b = bytes[i]
         var a = lo[i]
         while a < hi[i], b[a] == UInt8(ascii: "*") { a += 1 }
@@ -41,7 +42,7 @@ extension LineBytes {
             var k = a + kw.count
             if k < hi[i] {
                 let c = b[k]
-                let separated = c == 0x20 || c == UInt8(ascii: ":")
+                let separated = c == 0x20 || c == 0x09 || c == UInt8(ascii: ":")
                 if key == .reference && !separated { continue }
                 // A Thai combining mark right after the keyword means the keyword is part of a longer word.
                 if !separated, c == 0xE0, k + 2 < hi[i], b[k + 1] == 0xB8 || b[k + 1] == 0xB9 {
@@ -49,7 +50,7 @@ extension LineBytes {
                     if Self.isThaiCombining(v) { continue }
                 }
             }
-            while k < hi[i], b[k] == 0x20 || b[k] == UInt8(ascii: ":") { k += 1 }
+            while k < hi[i], b[k] == 0x20 || b[k] == 0x09 || b[k] == UInt8(ascii: ":") { k += 1 }
             return (key, k)
         }
         return nil
@@ -64,15 +65,30 @@ extension LineBytes {
         }
     }
 
-    /// A `TextLine` for part of line `i` (bytes `from..<to`, "**" markup at the ends removed, trimmed).
+    /// A `TextLine` for part of line `i` (bytes `from..<to`, "**" markup at the ends removed,
+    /// tabs turned into single spaces, trimmed).
     func part(_ i: Int, from: Int, to: Int) -> TextLine? {
         var a = from
         var z = to
         let b = bytes[i]
-        while a < z, b[a] == 0x20 || b[a] == UInt8(ascii: "*") { a += 1 }
-        while z > a, b[z - 1] == 0x20 || b[z - 1] == UInt8(ascii: "*") { z -= 1 }
+        func edge(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == UInt8(ascii: "*") }
+        while a < z, edge(b[a]) { a += 1 }
+        while z > a, edge(b[z - 1]) { z -= 1 }
         guard a < z else { return nil }
-        return TextLine(text: String(decoding: b[a..<z], as: UTF8.self), at: lines[i].at)
+        let slice = b[a..<z]
+        guard slice.contains(0x09) else {
+            return TextLine(text: String(decoding: slice, as: UTF8.self), at: lines[i].at)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(slice.count)
+        for c in slice {
+            if c == 0x09 || c == 0x20 {
+                if out.last != 0x20 { out.append(0x20) }
+            } else {
+                out.append(c)
+            }
+        }
+        return TextLine(text: String(decoding: out, as: UTF8.self), at: lines[i].at)
     }
 
     /// Where the memo header region starts: the `บันทึกข้อความ` line among the first lines, or —
@@ -130,12 +146,13 @@ extension LineBytes {
             if let (key, valueStart) = headerKeyword(i), allowed(key) {
                 var valueEnd = hi[i]
                 var dateValue: TextLine?
-                if key == .reference, let p = Bytes.find(bytes[i], Self.dateInline, from: valueStart, to: hi[i]),
-                   !seen.contains(.date) {
+                if key == .reference, !seen.contains(.date),
+                   let p = Bytes.find(bytes[i], Self.dateInline, from: valueStart, to: hi[i])
+                    ?? Bytes.find(bytes[i], Self.dateInlineTab, from: valueStart, to: hi[i]) {
                     // "ที่ … วันที่ …" on one line.
                     valueEnd = p
                     var d = p + Self.dateInline.count
-                    while d < hi[i], bytes[i][d] == 0x20 || bytes[i][d] == UInt8(ascii: ":") { d += 1 }
+                    while d < hi[i], bytes[i][d] == 0x20 || bytes[i][d] == 0x09 || bytes[i][d] == UInt8(ascii: ":") { d += 1 }
                     dateValue = part(i, from: d, to: hi[i]) ?? TextLine(text: "", at: lines[i].at)
                 }
                 let value = part(i, from: valueStart, to: valueEnd)
@@ -166,7 +183,7 @@ extension LineBytes {
             }
             // Numbered items continuing สิ่งที่ส่งมาด้วย / อ้างถึง.
             if let n = lastItemNumber, lastKey == .enclosures || lastKey == .references, let f = lastField,
-               !hasTab[i], let marker = Bytes.listMarker(bytes[i], from: lo[i], to: hi[i]), marker.value == n + 1,
+               !innerTab[i], let marker = Bytes.listMarker(bytes[i], from: lo[i], to: hi[i]), marker.value == n + 1,
                case .headerField(var field) = blocks[f], let line = part(i, from: lo[i], to: hi[i]) {
                 field.lines.append(line)
                 blocks[f] = .headerField(field)
@@ -188,7 +205,7 @@ extension LineBytes {
                     next = j
                     break
                 }
-                if hasTab[j] || isPipeTableStart(j) || isHTMLTableStart(j) || isSignatureStart(j) { break }
+                if isTabTableStart(j) || isPipeTableStart(j) || isHTMLTableStart(j) || isSignatureStart(j) { break }
                 between.append(j)
                 j += 1
             }

@@ -16,6 +16,7 @@ import RecordModel
 ///
 /// It runs in time linear in the input.
 public struct Segmenter: Sendable {
+    /// Creates a segmenter; it holds no state and can be shared between tasks.
     public init() {}
 
     /// The blocks of a document, in order. Blank lines separate blocks and are not kept.

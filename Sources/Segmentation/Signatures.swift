@@ -51,7 +51,7 @@ extension LineBytes {
     /// For a `(ลงชื่อ)` line (also `ลงชื่อ` without parentheses, followed by nothing, a space,
     /// dots or a parenthesis), the index after the mark.
     func signMarkEnd(_ i: Int) -> Int? {
-        guard !isBlank(i), !hasTab[i] else { return nil }
+        guard !isBlank(i), !innerTab[i] else { return nil }
         let b = bytes[i]
         var k = lo[i]
         let z = hi[i]
@@ -77,7 +77,7 @@ extension LineBytes {
 
     /// The inner bounds of a line that is wholly one parenthesized phrase, or nil.
     private func parenthesized(_ i: Int) -> (Int, Int)? {
-        guard !isBlank(i), !hasTab[i] else { return nil }
+        guard !isBlank(i), !innerTab[i] else { return nil }
         let b = bytes[i]
         guard b[lo[i]] == UInt8(ascii: "("), b[hi[i] - 1] == UInt8(ascii: ")"), hi[i] - lo[i] >= 3 else { return nil }
         var a = lo[i] + 1
@@ -112,6 +112,15 @@ extension LineBytes {
         return false
     }
 
+    /// A name without parentheses: an honorific first, 2–5 words, no digits, no position words.
+    private func isPlainName(_ i: Int) -> Bool {
+        guard !isBlank(i), !innerTab[i], length(i) <= 180, bytes[i][lo[i]] != UInt8(ascii: "(") else { return false }
+        let b = bytes[i]
+        guard Self.honorifics.contains(where: { Bytes.hasPrefix(b, from: lo[i], to: hi[i], $0) }) else { return false }
+        guard (2...5).contains(Bytes.wordCount(b, from: lo[i], to: hi[i])) else { return false }
+        return !Bytes.hasDigit(b, from: lo[i], to: hi[i]) && !containsAny(b, from: lo[i], to: hi[i], Self.positionWords)
+    }
+
     private func isDotted(_ i: Int) -> Bool {
         guard !isBlank(i) else { return false }
         return ends(i, with: Array("...".utf8)) || ends(i, with: Self.ellipsis)
@@ -119,7 +128,7 @@ extension LineBytes {
 
     /// A line that can be a position line under a name.
     func isPositionLike(_ i: Int) -> Bool {
-        guard !isBlank(i), !hasTab[i], length(i) <= 300 else { return false }
+        guard !isBlank(i), !innerTab[i], length(i) <= 300 else { return false }
         guard !isPipeTableStart(i), signMarkEnd(i) == nil else { return false }
         if isParenthesizedName(i) && hasHonorific(i) { return false }
         if startsWithAny(i, Self.notPositionStarts) { return false }
@@ -171,7 +180,7 @@ extension LineBytes {
             if let k = next, isParenthesizedName(k, relaxed: true) {
                 taken.append(k)
                 nameLine = k
-            } else if let k = next, let k2 = afterNext, !hasTab[k], Bytes.wordCount(bytes[k], from: lo[k], to: hi[k]) <= 2,
+            } else if let k = next, let k2 = afterNext, !innerTab[k], Bytes.wordCount(bytes[k], from: lo[k], to: hi[k]) <= 2,
                       length(k) <= 60, !Bytes.hasDigit(bytes[k], from: lo[k], to: hi[k]),
                       isParenthesizedName(k2, relaxed: true) {
                 // A rank on its own line between (ลงชื่อ) and the name.
@@ -179,6 +188,9 @@ extension LineBytes {
                 nameLine = k2
             } else if inline {
                 nameLine = i
+            } else if let k = next, isPlainName(k) {
+                taken.append(k)
+                nameLine = k
             } else {
                 return (SignatureBlock(lines: [lines[i]], at: lines[i].at), i + 1)
             }

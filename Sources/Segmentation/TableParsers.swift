@@ -6,6 +6,67 @@ extension LineBytes {
     /// Maximum blank lines a table may continue across.
     static let tableGap = 4
 
+    /// A page number on its own line: "5", "- 5 -", "(5)", "หน้า 5", "5/12".
+    func isPageNumber(_ i: Int) -> Bool {
+        guard !isBlank(i), length(i) <= 30, !hasTab[i] else { return false }
+        let b = bytes[i]
+        var k = lo[i]
+        let z = hi[i]
+        if Bytes.hasPrefix(b, from: k, to: z, Self.pageWord) { k += Self.pageWord.count }
+        func skipDecoration() {
+            while k < z {
+                if b[k] == 0x20 || b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "(") || b[k] == UInt8(ascii: ")") {
+                    k += 1
+                } else if b[k] == 0xE2, k + 2 < z, b[k + 1] == 0x80, b[k + 2] == 0x93 || b[k + 2] == 0x94 {
+                    k += 3
+                } else {
+                    return
+                }
+            }
+        }
+        func digits() -> Int {
+            var n = 0
+            while k < z, n < 5 {
+                let d = Bytes.digitLength(b, k, z)
+                if d == 0 { break }
+                k += d
+                n += 1
+            }
+            return n
+        }
+        skipDecoration()
+        let n = digits()
+        guard (1...4).contains(n) else { return false }
+        if k < z, b[k] == UInt8(ascii: "/") {
+            k += 1
+            guard (1...4).contains(digits()) else { return false }
+        }
+        skipDecoration()
+        return k == z
+    }
+
+    private static let pageWord = Array("หน้า".utf8)
+
+    /// The next table line after blank lines (at most `tableGap`) and at most one page-number line.
+    func nextTableLine(from start: Int) -> Int? {
+        var i = start
+        var blanks = 0
+        var pageNumbers = 0
+        while i < count {
+            if isBlank(i) {
+                blanks += 1
+                if blanks > Self.tableGap { return nil }
+            } else if isPageNumber(i) {
+                pageNumbers += 1
+                if pageNumbers > 1 { return nil }
+            } else {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
     // MARK: Tab tables
 
     /// The cleaned cells of a tab line (all of them, empty ones included).
@@ -87,8 +148,8 @@ extension LineBytes {
         }
         var assembler = TableAssembler(headerRows: header)
         while i < count {
-            if isBlank(i) {
-                guard let j = nextNonBlank(from: i, maxBlank: Self.tableGap), hasTab[j],
+            if isBlank(i) || isPageNumber(i) {
+                guard let j = nextTableLine(from: i), hasTab[j],
                       assembler.continues(afterGapWith: tabCells(j)) else { break }
                 i = j
                 continue
@@ -192,8 +253,8 @@ extension LineBytes {
         }
         var assembler = TableAssembler(headerRows: header)
         while i < count {
-            if isBlank(i) {
-                guard let j = nextNonBlank(from: i, maxBlank: Self.tableGap), isPipeTableStart(j) else { break }
+            if isBlank(i) || isPageNumber(i) {
+                guard let j = nextTableLine(from: i), isPipeTableStart(j) else { break }
                 let cells = pipeCells(j)
                 if !assembler.isHeaderRepeat(cells) {
                     // A new header (followed by its delimiter row) starts another table.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Foundation
 import Normalization
 import Output
@@ -13,7 +14,7 @@ struct Sarabun: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sarabun",
         abstract: "Turns Thai local-government ITA memos into validated, structured JSON records.",
-        subcommands: [Extract.self, Normalize.self, Segment.self, Validate.self, Schema.self]
+        subcommands: [Extract.self, Eval.self, Normalize.self, Segment.self, Validate.self, Schema.self, Bench.self]
     )
 }
 
@@ -64,6 +65,46 @@ struct Extract: AsyncParsableCommand {
                 + "(\(summary.failures) failed) in \(String(format: "%.2f", summary.seconds)) s "
                 + "(\(String(format: "%.1f", rate)) docs/s) -> \(out)\n")
         if summary.rejects > 0 { throw ExitCode(1) }
+    }
+}
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare extracted records with gold records: precision, recall and F1 per document and category.",
+        discussion: """
+            Gold files are the *.json files in GOLD_DIR; predictions are the *.json files anywhere under PRED_DIR \
+            (records and rejects), matched to gold by source file name. Exit status 1 when --min-f1 is not reached.
+            """)
+
+    @Argument(help: "Folder of gold records.")
+    var goldDirectory: String
+
+    @Argument(help: "Folder of predicted records (an extract --out folder).")
+    var predictionDirectory: String
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    @Option(help: "Fail (exit 1) when the overall F1 is below this.")
+    var minF1: Double?
+
+    @Flag(help: "Match predictions to gold by file name without extension (a PDF version of a text document).")
+    var matchStem = false
+
+    func run() throws {
+        let report = try Evaluator(matchStem: matchStem).evaluate(
+            goldDirectory: URL(fileURLWithPath: goldDirectory), predictionDirectory: URL(fileURLWithPath: predictionDirectory))
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+        } else {
+            print(report.text(), terminator: "")
+        }
+        if let minF1, report.overall.f1 < minF1 {
+            standardError(String(format: "overall F1 %.4f is below --min-f1 %.4f\n", report.overall.f1, minF1))
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -143,3 +143,29 @@ import Testing
         #expect(blocks.paragraphs.map { $0.map(\.text) } == [["043"]])
     }
 }
+
+@Suite struct TabLayoutTests {
+    /// Word-processor exports put tabs between a header keyword and its value and indent
+    /// signature lines with tabs.
+    @Test func tabsInHeaderLinesAndIndentedSignatures() {
+        let text = """
+        \t\tบันทึกข้อความ
+        ส่วนราชการ\tสำนักปลัด
+        ที่\tรอ 56101/77\tวันที่\t19 เมษายน 2566
+        เรื่อง\tรายงานผล
+        เรียน\tนายก
+
+        ตามที่ได้ดำเนินการ
+
+        \t\t\t(ลงชื่อ)
+        \t\t\t(นายสมชาย ใจดี)
+        \t\t\tปลัดเทศบาล
+        """
+        let blocks = segment(text)
+        let fields = blocks.headerFields
+        #expect(fields.map(\.key) == [.department, .reference, .date, .subject, .addressee], "\(blocks.map(\.summary))")
+        #expect(fields.map { $0.lines.map(\.text) } == [["สำนักปลัด"], ["รอ 56101/77"], ["19 เมษายน 2566"], ["รายงานผล"], ["นายก"]])
+        #expect(blocks.tables.isEmpty)
+        #expect(blocks.signatures.first?.lines.map(\.at.line) == [9, 10, 11])
+    }
+}

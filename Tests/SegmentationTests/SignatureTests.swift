@@ -129,3 +129,25 @@ import Testing
         #expect(blocks.paragraphs.count == 6)
     }
 }
+
+@Suite struct SignatureVariantTests {
+    @Test func nameWithoutParenthesesAfterSignMarkAndRankOnItsOwnLine() {
+        let text = """
+        (ลงชื่อ)
+        นายสมชาย ใจดี
+        ผู้อำนวยการกองคลัง
+
+        (ลงชื่อ)
+
+        สิบเอก
+
+        (ศุภชัย โสภานไฮ)
+        นักทรัพยากรบุคคล
+
+        ลงชื่อ..........................(นางสาวสมหญิง ดีมาก)
+        หัวหน้าสำนักปลัด
+        """
+        let signatures = segment(text).signatures
+        #expect(signatures.map { $0.lines.map(\.at.line) } == [[1, 2, 3], [5, 7, 9, 10], [12, 13]])
+    }
+}

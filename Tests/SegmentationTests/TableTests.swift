@@ -282,3 +282,23 @@ import Testing
         #expect(blocks.last?.paragraph?.first?.at.line == 5)
     }
 }
+
+@Suite struct PageBreakTests {
+    @Test func pageNumberBetweenRowsDoesNotEndTheTable() throws {
+        let text = """
+        มาตรการ\tผู้รับผิดชอบ
+        ประชุม\tสำนักปลัด
+
+        - 5 -
+
+        มาตรการ\tผู้รับผิดชอบ
+        อบรม\tกองคลัง
+        12
+        """
+        let blocks = segment(text)
+        #expect(blocks.count == 2, "\(blocks.map(\.summary))")
+        #expect(blocks[0].table?.rows.map(\.at.line) == [2, 7])
+        // A number after the table that no row follows stays text.
+        #expect(blocks[1].paragraph?.first?.text == "12")
+    }
+}

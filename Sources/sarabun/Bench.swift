@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Output
+import Pipeline
+import Reading
+
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure extraction speed and memory on the corpus repeated to many documents.",
+        discussion: """
+            Copies the documents of INPUT round-robin into a scratch folder until there are --documents of \
+            them, then runs the whole extract job (read to written JSON) in a fresh process per configuration: \
+            one worker, then one per core, then one per core on --scale times as many documents. Prints \
+            documents/s, MB of text/s and peak memory (max RSS), with ratios against the one-worker run.
+            """
+    )
+
+    @Argument(help: "Folder or files whose documents are repeated.")
+    var inputs: [String] = ["corpus"]
+
+    @Option(help: "How many documents a run converts.")
+    var documents = 1000
+
+    @Option(help: "The memory check runs this many times as many documents.")
+    var scale = 4
+
+    @Option(help: .hidden) var childWorkers: Int?
+    @Option(help: .hidden) var childFolder: String?
+
+    func run() async throws {
+        if let childWorkers, let childFolder {
+            try await child(workers: childWorkers, folder: childFolder)
+            return
+        }
+        let seeds = try InputDiscovery.discover(inputs, extensions: DocumentReader.textExtensions)
+        guard !seeds.isEmpty else { throw ValidationError("no documents in \(inputs.joined(separator: " "))") }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sarabun-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let small = try populate(scratch.appendingPathComponent("small"), from: seeds, count: documents)
+        let large = try populate(scratch.appendingPathComponent("large"), from: seeds, count: documents * scale)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+
+        print("sarabun bench: \(seeds.count) seed documents repeated; \(cores) cores")
+        let one = try measure(workers: 1, folder: small)
+        let all = try measure(workers: cores, folder: small)
+        let big = try measure(workers: cores, folder: large)
+        let header = "configuration".padding(toLength: 34, withPad: " ", startingAt: 0)
+        print("\(header)   docs   docs/s   MB/s   peak MB   speed ×1w   memory ×1w")
+        for (name, r) in [("1 worker", one), ("\(cores) workers", all), ("\(cores) workers, \(scale)× documents", big)] {
+            print(
+                name.padding(toLength: 34, withPad: " ", startingAt: 0)
+                    + String(format: " %6d %8.1f %6.2f %9.1f %11.2f %12.2f",
+                        r.documents, r.docsPerSecond, r.megabytesPerSecond, r.peakMegabytes,
+                        r.megabytesPerSecond / one.megabytesPerSecond, r.peakMegabytes / one.peakMegabytes))
+        }
+        print(String(format: "scaling: %.2f× with %d workers (ideal %d×); text per core: %.2f MB/s",
+            all.megabytesPerSecond / one.megabytesPerSecond, cores, cores, all.megabytesPerSecond / Double(cores)))
+        print(String(format: "memory with %d× documents: %.2f× the peak of the %d-document run",
+            scale, big.peakMegabytes / all.peakMegabytes, documents))
+    }
+
+    struct Result: Codable {
+        var documents: Int
+        var seconds: Double
+        var bytes: Int
+        var peakKilobytes: Int
+
+        var docsPerSecond: Double { Double(documents) / seconds }
+        var megabytesPerSecond: Double { Double(bytes) / 1_000_000 / seconds }
+        var peakMegabytes: Double { Double(peakKilobytes) / 1024 }
+    }
+
+    private func populate(_ folder: URL, from seeds: [InputFile], count: Int) throws -> URL {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for n in 0..<count {
+            let seed = seeds[n % seeds.count]
+            let target = folder.appendingPathComponent(String(format: "%06d-", n) + seed.url.lastPathComponent)
+            try FileManager.default.copyItem(at: seed.url, to: target)
+        }
+        return folder
+    }
+
+    /// Runs one configuration in a new process, so that its peak memory is its own.
+    private func measure(workers: Int, folder: URL) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = ["bench", "--child-workers", String(workers), "--child-folder", folder.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ValidationError("benchmark run with \(workers) workers failed") }
+        return try JSONDecoder().decode(Result.self, from: data)
+    }
+
+    private func child(workers: Int, folder: String) async throws {
+        let inputs = try InputDiscovery.discover([folder], extensions: DocumentReader.textExtensions)
+        let out = URL(fileURLWithPath: folder + "-out-\(workers)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        var sink = JSONDirectorySink(directory: out)
+        let summary = await Pipeline(workers: workers, processor: try DocumentProcessor()).run(inputs, into: &sink)
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        let result = Result(
+            documents: summary.documents, seconds: summary.seconds, bytes: summary.bytes, peakKilobytes: usage.ru_maxrss)
+        FileHandle.standardOutput.write(try JSONEncoder().encode(result))
+    }
+}
