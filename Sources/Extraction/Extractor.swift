@@ -128,7 +128,7 @@ enum FiscalYear {
         let words = ["ปีงบประมาณ", "ประจำปี", "ปี"]
         for word in words {
             var start = text.startIndex
-            while let range = text.range(of: word, range: start..<text.endIndex) {
+            while let range = text.find(word, from: start) {
                 start = range.upperBound
                 var rest = text[range.upperBound...].drop(while: { $0 == " " })
                 if rest.hasPrefix("งบประมาณ") { rest = rest.dropFirst("งบประมาณ".count).drop(while: { $0 == " " }) }
@@ -159,6 +159,6 @@ enum ListMarker {
                 if !(after.first?.isNumber ?? false) { s = after }
             }
         }
-        return s.trimmingCharacters(in: .whitespaces)
+        return s.trimmed()
     }
 }

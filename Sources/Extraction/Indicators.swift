@@ -23,6 +23,9 @@ enum Indicators {
         .init(number: 10, label: "การป้องกันการทุจริต", tool: .oit, variants: []),
     ]
 
+    /// Each indicator's label and variants as scalars, for comparison.
+    static let forms: [[[Unicode.Scalar]]] = all.map { ([$0.label] + $0.variants).map { Array($0.unicodeScalars) } }
+
     /// A label is taken for an indicator when it is at least this similar to one of its forms…
     static let threshold = 0.8
     /// …and clearly closer to it than to any other indicator.
@@ -31,7 +34,7 @@ enum Indicators {
     /// The label's key for comparison: spaces, list numbers and "ตัวชี้วัดที่ N" removed.
     static func key(_ label: String) -> [Unicode.Scalar] {
         var text = Substring(label)
-        if let range = text.range(of: "ตัวชี้วัดที่") { text = text[range.upperBound...] }
+        if let range = text.find("ตัวชี้วัดที่") { text = text[range.upperBound...] }
         else if text.hasPrefix("ตัวชี้วัด") { text = text.dropFirst("ตัวชี้วัด".count) }
         let scalars = text.unicodeScalars.filter { !($0 == " " || $0 == "\t" || $0 == "." || $0 == ":" || $0 == "*") }
         return Array(scalars.drop(while: { $0.properties.numericType != nil }))
@@ -43,9 +46,13 @@ enum Indicators {
         guard k.count >= 4 else { return nil }
         var scored: [(Int, Double)] = []
         for indicator in all {
-            let best = ([indicator.label] + indicator.variants)
-                .map { Similarity.ratio(k, Array($0.unicodeScalars)) }
-                .max()!
+            var best = 0.0
+            for form in forms[indicator.number - 1] {
+                // The length difference bounds the similarity: skip forms that cannot come near the threshold.
+                let longest = max(k.count, form.count)
+                guard 1 - Double(abs(k.count - form.count)) / Double(longest) >= threshold - margin else { continue }
+                best = max(best, Similarity.ratio(k, form))
+            }
             scored.append((indicator.number, best))
         }
         scored.sort { $0.1 > $1.1 }

@@ -12,7 +12,7 @@ enum MeasureColumn: Equatable {
     /// "มาตรการ/แนวทาง" a title; "สรุปผลการดำเนินการ" a result, "ระยะเวลาดำเนินการ" a period.
     static func of(_ header: String) -> MeasureColumn {
         let h = header.replacingOccurrences(of: " ", with: "")
-        func has(_ words: String...) -> Bool { words.contains(where: h.contains) }
+        func has(_ words: String...) -> Bool { words.contains(where: h.has) }
         if has("ยังไม่ดำเนินการ") { return .status(.notStarted) }
         if has("อยู่ระหว่าง") { return .status(.inProgress) }
         if has("เสร็จ") { return .status(.done) }
@@ -45,7 +45,7 @@ struct MeasureExtractor: Sendable {
             defer { index += 1 }
             guard case .table(let table) = blocks[index] else { continue }
             let roles = table.columns.map(MeasureColumn.of)
-            guard roles.contains(.title), !table.columns.contains(where: { $0.contains("คะแนน") }) else { continue }
+            guard roles.contains(.title), !table.columns.contains(where: { $0.has("คะแนน") }) else { continue }
             let statusColumns = roles.enumerated().filter { if case .status = $0.element { return true } else { return false } }
             if !statusColumns.isEmpty {
                 statuses += statusRows(table, roles)
@@ -154,7 +154,7 @@ struct MeasureExtractor: Sendable {
     /// Responsible units split on "/" and ",".
     static func responsible(_ cell: String) -> [String] {
         cell.split(whereSeparator: { $0 == "/" || $0 == "," })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmed() }
             .filter { !$0.isEmpty }
     }
 
@@ -180,9 +180,9 @@ struct MeasureExtractor: Sendable {
 
     static func statusWords(_ cell: String) -> MeasureStatus? {
         let c = cell.replacingOccurrences(of: " ", with: "")
-        if c.contains("ยังไม่ดำเนินการ") { return .notStarted }
-        if c.contains("อยู่ระหว่าง") { return .inProgress }
-        if c.contains("เสร็จ") || c.hasPrefix("ดำเนินการแล้ว") { return .done }
+        if c.has("ยังไม่ดำเนินการ") { return .notStarted }
+        if c.has("อยู่ระหว่าง") { return .inProgress }
+        if c.has("เสร็จ") || c.hasPrefix("ดำเนินการแล้ว") { return .done }
         return nil
     }
 
@@ -219,26 +219,24 @@ enum StepSplitter {
 
     /// `after`: how many steps the measure already has (a continuation cell's numbers go on from there).
     static func split(_ cell: String, after count: Int) -> Split {
-        let chars = Array(cell)
+        // Scalars, not Characters: comparing Thai Characters is slow and markers are ASCII.
+        let chars = Array(cell.unicodeScalars)
+        func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
         var numbered: [(start: Int, end: Int)] = []
         var expected = count + 1
         var restart = 1
-        var i = 0
-        while i < chars.count {
-            if i == 0 || chars[i - 1] == " " {
-                var j = i
-                while j < chars.count, j - i < 2, chars[j].isASCII, chars[j].isNumber { j += 1 }
-                if j > i, j < chars.count, chars[j] == "." || chars[j] == ")",
-                    j + 1 >= chars.count || !(chars[j + 1].isNumber), let n = Int(String(chars[i..<j]))
-                {
-                    if n == expected || (numbered.isEmpty && n == restart) {
-                        numbered.append((i, j + 1))
-                        expected = n + 1
-                        restart = -1
-                    }
-                }
+        for i in chars.indices where i == 0 || chars[i - 1] == " " {
+            var j = i
+            while j < chars.count, j - i < 2, isDigit(chars[j]) { j += 1 }
+            guard j > i, j < chars.count, chars[j] == "." || chars[j] == ")",
+                j + 1 >= chars.count || !isDigit(chars[j + 1]),
+                let n = Int(String(String.UnicodeScalarView(chars[i..<j])))
+            else { continue }
+            if n == expected || (numbered.isEmpty && n == restart) {
+                numbered.append((i, j + 1))
+                expected = n + 1
+                restart = -1
             }
-            i += 1
         }
         var markers = numbered
         // One number alone is a marker only when it opens the cell or continues earlier steps.
@@ -246,19 +244,22 @@ enum StepSplitter {
             markers = []
             for k in chars.indices where chars[k] == "-" || chars[k] == "•" || chars[k] == "●" {
                 let before = k == 0 || chars[k - 1] == " "
-                let after = k + 1 < chars.count && chars[k + 1] != "-" && (chars[k + 1] == " " || chars[k + 1].unicodeScalars.first.map(isThaiConsonant) == true || !chars[k + 1].isASCII)
+                let after = k + 1 < chars.count && chars[k + 1] != "-" && (chars[k + 1] == " " || chars[k + 1].value >= 0x80)
                 if before && after { markers.append((k, k + 1)) }
             }
         }
-        guard !markers.isEmpty else {
-            let text = cell.trimmingCharacters(in: .whitespaces)
-            return Split(lead: text.isEmpty ? nil : text, marked: [])
+        func text(_ range: Range<Int>) -> String {
+            String(String.UnicodeScalarView(chars[range])).trimmed()
         }
-        let lead = String(chars[0..<markers[0].start]).trimmingCharacters(in: .whitespaces)
+        guard !markers.isEmpty else {
+            let whole = cell.trimmed()
+            return Split(lead: whole.isEmpty ? nil : whole, marked: [])
+        }
+        let lead = text(0..<markers[0].start)
         var marked: [String] = []
         for (n, marker) in markers.enumerated() {
             let end = n + 1 < markers.count ? markers[n + 1].start : chars.count
-            let item = String(chars[marker.end..<end]).trimmingCharacters(in: .whitespaces)
+            let item = text(marker.end..<end)
             if !item.isEmpty { marked.append(item) }
         }
         return Split(lead: lead.isEmpty ? nil : lead, marked: marked)
@@ -273,19 +274,19 @@ struct PeriodReader: Sendable {
         var parts: [String] = []
         for separator in [" ถึง ", "ถึง", " - ", "- ", " -", "-", "–", " จนถึง "] where parts.isEmpty {
             let pieces = text.components(separatedBy: separator)
-            if pieces.count == 2, pieces.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) { parts = pieces }
+            if pieces.count == 2, pieces.allSatisfy({ !$0.trimmed().isEmpty }) { parts = pieces }
         }
         if parts.count == 2 {
-            var start = dates.read(parts[0].trimmingCharacters(in: .whitespaces))
-            let endText = parts[1].trimmingCharacters(in: .whitespaces)
+            var start = dates.read(parts[0].trimmed())
+            let endText = parts[1].trimmed()
             let end = dates.read(endText)
             // "ต.ค. - ธ.ค. 2566": the start borrows the end's year.
             if start == nil, let end, let year = end.iso.split(separator: "-").first {
-                start = dates.read(parts[0].trimmingCharacters(in: .whitespaces) + " " + String(Int(year)! + 543))
+                start = dates.read(parts[0].trimmed() + " " + String(Int(year)! + 543))
             }
             if start != nil || end != nil { return Period(text: text, start: start?.iso, end: end?.iso) }
         }
-        if text.contains("งบประมาณ"), let fiscal = FiscalYear.find(text) {
+        if text.has("งบประมาณ"), let fiscal = FiscalYear.find(text) {
             // A fiscal year runs from October of the year before to September.
             return Period(text: text, start: "\(fiscal - 544)-10", end: "\(fiscal - 543)-09")
         }

@@ -30,6 +30,11 @@ struct OrganizationFinder: Sendable {
         "พบว่า", "มีผล", "มีค่า", "มีคะแนน", "อ.", "จ.",
     ]
 
+    /// Characters that end a name; compared as scalars, since comparing Thai Characters is slow.
+    static func endsName(_ scalar: Unicode.Scalar) -> Bool {
+        " \t()[],;:\"“”'".unicodeScalars.contains(scalar)
+    }
+
     struct Mention {
         var name: String
         var type: String
@@ -84,41 +89,42 @@ struct OrganizationFinder: Sendable {
 
     /// Mentions of administrations in one line, named in full ("อบต.เว่อ" is "องค์การบริหารส่วนตำบลเว่อ").
     func mentions(in text: String, line: Int) -> [Mention] {
-        var found: [Mention] = []
-        var searchStart = text.startIndex
-        while searchStart < text.endIndex {
-            var best: (range: Range<String.Index>, prefix: String, type: String)?
-            for (prefix, type) in Self.types {
-                if let range = text.range(of: prefix, range: searchStart..<text.endIndex),
-                    best == nil || range.lowerBound < best!.range.lowerBound
-                        || (range.lowerBound == best!.range.lowerBound && prefix.count > best!.prefix.count)
-                {
-                    best = (range, prefix, type)
-                }
+        // Most lines name no administration: three searches rule them out before the ten prefixes run.
+        guard text.has("เทศบาล") || text.has("องค์การบริหารส่วน") || text.has(".") else { return [] }
+        var hits: [(range: Range<String.Index>, prefix: String, type: String)] = []
+        for (prefix, type) in Self.types {
+            var from = text.startIndex
+            while let range = text.find(prefix, from: from) {
+                hits.append((range, prefix, type))
+                from = range.upperBound
             }
-            guard let hit = best else { break }
+        }
+        // Earliest first; at one position the longest prefix; a hit inside another is dropped.
+        hits.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.prefix.count > $1.prefix.count }
+        var found: [Mention] = []
+        var covered = text.startIndex
+        for hit in hits where hit.range.lowerBound >= covered {
+            covered = hit.range.upperBound
             var rest = text[hit.range.upperBound...]
             while rest.first == " " && hit.prefix.hasSuffix(".") { rest = rest.dropFirst() }
-            let nameEnd = rest.firstIndex(where: { $0 == " " || $0 == "\t" || "()[],;:\"“”'".contains($0) }) ?? rest.endIndex
+            let nameEnd = rest.unicodeScalars.firstIndex(where: Self.endsName) ?? rest.endIndex
             var local = String(rest[..<nameEnd])
             for stop in Self.stopWords {
-                if let r = local.range(of: stop), r.lowerBound > local.startIndex {
+                if let r = local.find(stop), r.lowerBound > local.startIndex {
                     local = String(local[..<r.lowerBound])
                 }
             }
             local = String(local.reversed().drop(while: { $0 == "." || $0 == "…" }).reversed())
             if local.count >= 2, local.unicodeScalars.first.map(isThaiConsonant) == true {
-                let fullPrefix = hit.type
-                found.append(Mention(name: fullPrefix + local, type: hit.type, line: line, after: rest[nameEnd...]))
+                found.append(Mention(name: hit.type + local, type: hit.type, line: line, after: rest[nameEnd...]))
             }
-            searchStart = hit.range.upperBound
         }
         return found
     }
 
     private func value(of word: Substring, prefix: String) -> String? {
         guard word.hasPrefix(prefix) else { return nil }
-        let value = word.dropFirst(prefix.count).trimmingCharacters(in: .init(charactersIn: ".,;:()"))
+        let value = word.dropFirst(prefix.count).trimmed(".,;:()")
         return value.count >= 2 ? value : nil
     }
 
@@ -129,11 +135,11 @@ struct OrganizationFinder: Sendable {
         var order: [String] = []
         for line in lines {
             var start = line.text.startIndex
-            while let range = line.text.range(of: prefix, range: start..<line.text.endIndex) {
+            while let range = line.text.find(prefix, from: start) {
                 start = range.upperBound
                 if line.text[..<range.lowerBound].hasSuffix("ส่วน") { continue }
                 let rest = line.text[range.upperBound...]
-                let end = rest.firstIndex(where: { $0 == " " || $0 == "\t" || "()[],;:".contains($0) }) ?? rest.endIndex
+                let end = rest.unicodeScalars.firstIndex(where: Self.endsName) ?? rest.endIndex
                 let value = String(rest[..<end])
                 guard value.count >= 2, value.unicodeScalars.first.map(isThaiConsonant) == true else { continue }
                 if counts[value] == nil { order.append(value) }

@@ -35,10 +35,10 @@ struct ProseScoreReader {
         for (position, number) in numbers.enumerated() {
             guard isScore(number) else { continue }
             // The subject is looked for since the previous score: years and list numbers between stay in view.
-            let window = text[windowStart..<number.range.lowerBound]
+            let window = text[Self.recent(text, from: windowStart, before: number.range.lowerBound)..<number.range.lowerBound]
             windowStart = number.range.upperBound
             let tail = String(window.suffix(30))
-            if Self.notScoreCues.contains(where: tail.contains) { continue }
+            if Self.notScoreCues.contains(where: tail.has) { continue }
             if let found = Self.subject(in: String(window)) { subject = found }
             guard let subject else { continue }
             let statedYear = years.last(where: { $0.index < number.range.lowerBound })?.year
@@ -59,13 +59,23 @@ struct ProseScoreReader {
         }
     }
 
+    /// Where to start looking for a subject: at `start`, but no more than about 200 characters before the
+    /// number (a subject named further back is not this number's), on a character boundary.
+    static func recent(_ text: String, from start: String.Index, before end: String.Index) -> String.Index {
+        let utf8 = text.utf8
+        guard utf8.distance(from: start, to: end) > 600 else { return start }
+        var index = utf8.index(end, offsetBy: -600)
+        while index < end, let byte = utf8[index...].first, byte & 0xC0 == 0x80 { index = utf8.index(after: index) }
+        return index
+    }
+
     private func isScore(_ number: NumberToken) -> Bool {
         guard number.isScore, number.value >= 0 else { return false }
         let after = text[number.range.upperBound...].drop(while: { $0 == " " || $0 == ")" })
         if after.hasPrefix("คะแนน") { return true }
-        var before = text[..<number.range.lowerBound].trimmingCharacters(in: .whitespaces)
+        var before = text[..<number.range.lowerBound].suffix(40).trimmed()
         for filler in ["=", ":", "เท่ากับ", "อยู่ที่", "("] where before.hasSuffix(filler) {
-            before = String(before.dropLast(filler.count)).trimmingCharacters(in: .whitespaces)
+            before = String(before.dropLast(filler.count)).trimmed()
         }
         return before.hasSuffix("คะแนน")
     }
@@ -75,10 +85,10 @@ struct ProseScoreReader {
         var found: [(String.Index, ScoreSubject)] = []
         var coveredByNumbered: [Range<String.Index>] = []
         var start = window.startIndex
-        while let range = window.range(of: "ตัวชี้วัด", range: start..<window.endIndex) {
+        while let range = window.find("ตัวชี้วัด", from: start) {
             start = range.upperBound
             let rest = window[range.lowerBound...]
-            let labelEnd = ["ได้", "(", "=", "คะแนน", "มี"].compactMap { rest.range(of: $0)?.lowerBound }.min() ?? rest.endIndex
+            let labelEnd = ["ได้", "(", "=", "คะแนน", "มี"].compactMap { rest.find($0)?.lowerBound }.min() ?? rest.endIndex
             let phrase = String(rest[..<labelEnd])
             let (label, docNumber) = IndicatorLabel.split(phrase.hasPrefix("ตัวชี้วัดที่") ? phrase : String(phrase.dropFirst("ตัวชี้วัด".count)))
             if let match = Indicators.match(label) {
@@ -92,11 +102,11 @@ struct ProseScoreReader {
         }
         for tool in Tool.allCases {
             var from = window.startIndex
-            while let range = window.range(of: tool.rawValue, range: from..<window.endIndex) {
+            while let range = window.find(tool.rawValue, from: from) {
                 from = range.upperBound
                 let after = window[range.upperBound...]
                 var part: Int?
-                if let partRange = after.prefix(20).range(of: "ส่วนที่") {
+                if let partRange = after.prefix(20).find("ส่วนที่") {
                     let digits = after[partRange.upperBound...].drop(while: { $0 == " " }).prefix(while: { $0.isNumber })
                     part = Int(digits)
                 }
@@ -104,11 +114,11 @@ struct ProseScoreReader {
             }
         }
         for cue in overallCues {
-            if let range = window.range(of: cue, options: .backwards) { found.append((range.lowerBound, .overall)) }
+            if let range = window.findLast(cue) { found.append((range.lowerBound, .overall)) }
         }
         var weak: String.Index?
         for cue in weakOverallCues {
-            if let range = window.range(of: cue, options: .backwards), weak.map({ range.lowerBound > $0 }) ?? true {
+            if let range = window.findLast(cue), weak.map({ range.lowerBound > $0 }) ?? true {
                 weak = range.lowerBound
             }
         }
@@ -124,7 +134,7 @@ struct ProseScoreReader {
         if rest.hasPrefix("คะแนน") { rest = rest.dropFirst("คะแนน".count) }
         let window = rest.prefix(60)
         if let level = leadingLevel(window) { return level }
-        guard let range = window.range(of: "ระดับ") else { return nil }
+        guard let range = window.find("ระดับ") else { return nil }
         return leadingLevel(window[range.upperBound...])
     }
 

@@ -63,9 +63,9 @@ struct YearTracker {
     static func years(in text: String) -> [(year: Int, index: String.Index)] {
         Numbers.scan(text).compactMap { token in
             guard token.isYearBE else { return nil }
-            var before = text[..<token.range.lowerBound].trimmingCharacters(in: .whitespaces)
+            var before = text[..<token.range.lowerBound].suffix(40).trimmed()
             for unit in ["พ.ศ.", "พ.ศ"] where before.hasSuffix(unit) {
-                before = String(before.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
+                before = String(before.dropLast(unit.count)).trimmed()
             }
             let qualifies = ["ปี", "งบประมาณ", "ITA", "ITAS", "คะแนน", "ประเมิน"].contains { before.hasSuffix($0) }
             return qualifies ? (Int(token.value), token.range.lowerBound) : nil

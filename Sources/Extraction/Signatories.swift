@@ -27,11 +27,11 @@ struct SignatoryParser: Sendable {
         if let first = lines.first, first.contains(Self.signMarker) {
             lines.removeFirst()
             var rest = first.components(separatedBy: Self.signMarker).dropFirst().joined(separator: Self.signMarker)
-            rest = rest.trimmingCharacters(in: CharacterSet(charactersIn: "() .…_"))
+            rest = rest.trimmed("() .…_")
             if let open = rest.firstIndex(of: "(") {
                 // "ลงชื่อ ........ (นายสมชาย ใจดี)": the name sits on the same line.
                 nameText = String(rest[open...])
-                let before = rest[..<open].trimmingCharacters(in: CharacterSet(charactersIn: " .…_"))
+                let before = rest[..<open].trimmed(" .…_")
                 if !before.isEmpty { rank = before }
             } else if !rest.isEmpty {
                 if rest.contains(" ") && !Self.ranks.contains(rest) {
@@ -49,13 +49,13 @@ struct SignatoryParser: Sendable {
 
         for candidate in Self.ranks where name.hasPrefix(candidate) {
             rank = rank ?? candidate
-            name = String(name.dropFirst(candidate.count)).trimmingCharacters(in: .whitespaces)
+            name = String(name.dropFirst(candidate.count)).trimmed()
             break
         }
         var title: String?
         for candidate in Self.titles where name.hasPrefix(candidate) {
             title = candidate
-            name = String(name.dropFirst(candidate.count)).trimmingCharacters(in: .whitespaces)
+            name = String(name.dropFirst(candidate.count)).trimmed()
             break
         }
         let (position, actingFor) = Self.position(lines)
@@ -64,16 +64,16 @@ struct SignatoryParser: Sendable {
 
     /// The position lines joined; "ตำแหน่ง" removed; "X ปฏิบัติราชการแทน Y" split.
     static func position(_ lines: [String]) -> (String?, String?) {
-        let text = lines.map(unparenthesize).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        let text = lines.map(unparenthesize).joined(separator: " ").trimmed()
         guard !text.isEmpty else { return (nil, nil) }
         var position = text
         if position.hasPrefix("ตำแหน่ง") {
-            position = String(position.dropFirst("ตำแหน่ง".count)).trimmingCharacters(in: .whitespaces)
+            position = String(position.dropFirst("ตำแหน่ง".count)).trimmed()
         }
         for marker in ["ปฏิบัติราชการแทน", "รักษาราชการแทน"] {
-            if let range = position.range(of: marker) {
-                let acting = position[range.upperBound...].trimmingCharacters(in: .whitespaces)
-                let own = position[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            if let range = position.find(marker) {
+                let acting = position[range.upperBound...].trimmed()
+                let own = position[..<range.lowerBound].trimmed()
                 return (own.isEmpty ? nil : own, acting.isEmpty ? nil : acting)
             }
         }
@@ -81,7 +81,7 @@ struct SignatoryParser: Sendable {
     }
 
     static func unparenthesize(_ text: String) -> String {
-        var s = text.trimmingCharacters(in: .whitespaces)
+        var s = text.trimmed()
         if s.hasPrefix("(") { s.removeFirst() }
         if s.hasSuffix(")") { s.removeLast() }
         return s.split(separator: " ").joined(separator: " ")

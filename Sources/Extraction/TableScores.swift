@@ -43,7 +43,7 @@ struct TableScoreReader {
 
         for (rowIndex, (row, code, label)) in parsed.enumerated() {
             if let toolColumn = roles.firstIndex(of: .toolName), toolColumn < row.cells.count,
-                let tool = Tool(rawValue: row.cells[toolColumn].uppercased().trimmingCharacters(in: .whitespaces))
+                let tool = Tool(rawValue: row.cells[toolColumn].uppercased().trimmed())
             {
                 carriedTool = tool
             }
@@ -148,10 +148,10 @@ struct TableScoreReader {
 
     static func role(_ header: String) -> ScoreColumn {
         let compact = header.replacingOccurrences(of: " ", with: "")
-        if changeWords.contains(where: compact.contains) { return .change }
-        if compact.contains("เครื่องมือ") { return compact.contains("คะแนน") ? .toolScore : .toolName }
+        if changeWords.contains(where: compact.has) { return .change }
+        if compact.has("เครื่องมือ") { return compact.has("คะแนน") ? .toolScore : .toolName }
         let year = Numbers.scan(header).first(where: \.isYearBE).map { Int($0.value) }
-        if compact.contains("คะแนน") || year != nil { return .score(year: year) }
+        if compact.has("คะแนน") || year != nil { return .score(year: year) }
         return .other
     }
 
@@ -160,7 +160,7 @@ struct TableScoreReader {
         guard let width = table.rows.map(\.cells.count).max(), width > 0 else { return nil }
         for column in 0..<width {
             let values = table.rows.compactMap { $0.cells.count > column ? $0.cells[column] : nil }.filter { !$0.isEmpty }
-            let integers = values.filter { v in v.count <= 2 && v.allSatisfy { $0.isASCII && $0.isNumber } }
+            let integers = values.filter { v in v.utf8.count <= 2 && v.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
             if values.count >= 3, integers.count * 10 >= values.count * 7 { return column }
         }
         return nil
@@ -177,12 +177,12 @@ struct TableScoreReader {
 
     /// A garbled indicator label still reads as a name: Thai words, not a summary row ("คะแนนสูงสุด").
     private func looksLikeLabel(_ label: String) -> Bool {
-        label.unicodeScalars.filter(isThaiConsonant).count >= 4 && !label.contains("คะแนน")
+        label.unicodeScalars.filter(isThaiConsonant).count >= 4 && !label.has("คะแนน")
     }
 
     static func isSummary(_ label: String) -> Bool {
-        ["เฉลี่ย", "คะแนนรวม", "รวม", "ภาพรวม"].contains(where: label.contains)
-            && !["สูงสุด", "ต่ำสุด"].contains(where: label.contains)
+        ["เฉลี่ย", "คะแนนรวม", "รวม", "ภาพรวม"].contains(where: label.has)
+            && !["สูงสุด", "ต่ำสุด"].contains(where: label.has)
     }
 
     static func integer(_ cells: [String], _ column: Int) -> Int? {
@@ -193,7 +193,7 @@ struct TableScoreReader {
 /// "ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร" is label "ประสิทธิภาพการสื่อสาร" with printed number 7.
 enum IndicatorLabel {
     static func split(_ text: String) -> (label: String, docNumber: Int?) {
-        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        var rest = Substring(text.trimmed())
         var number: Int?
         if rest.hasPrefix("ตัวชี้วัดที่") {
             rest = rest.dropFirst("ตัวชี้วัดที่".count).drop(while: { $0 == " " })
@@ -207,7 +207,7 @@ enum IndicatorLabel {
                 rest = rest.dropFirst(digits.count + 1)
             }
         }
-        let label = rest.trimmingCharacters(in: CharacterSet(charactersIn: " .:"))
+        let label = rest.trimmed(" .:")
         return (label, number)
     }
 }
@@ -228,7 +228,7 @@ struct QuestionCode {
     }
 
     static func parse(_ raw: String, cell: Int) -> QuestionCode? {
-        var rest = Substring(raw.trimmingCharacters(in: .whitespaces))
+        var rest = Substring(raw.trimmed())
         var hasPrefix = false
         if rest.hasPrefix("ข้อ") {
             rest = rest.dropFirst("ข้อ".count).drop(while: { $0 == " " })
@@ -249,7 +249,7 @@ struct QuestionCode {
         guard !digits.isEmpty, digits.count <= 3 else { return nil }
         let after = rest.dropFirst(digits.count)
         if let next = after.first, next == "." || next == "," || (next.isASCII && next.isLetter) { return nil }
-        let text = after.trimmingCharacters(in: .whitespaces)
+        let text = after.trimmed()
         return QuestionCode(cell: cell, letter: letter, number: String(Int(digits)!), text: text.isEmpty ? nil : text)
     }
 }

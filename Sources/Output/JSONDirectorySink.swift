@@ -29,10 +29,13 @@ public enum DocumentOutcome: Sendable {
 public struct OutputItem: Sendable {
     public var relativePath: String
     public var outcome: DocumentOutcome
+    /// The record's JSON as `RecordCoding.encoder()` writes it, when validation already encoded it.
+    public var json: Data?
 
-    public init(relativePath: String, outcome: DocumentOutcome) {
+    public init(relativePath: String, outcome: DocumentOutcome, json: Data? = nil) {
         self.relativePath = relativePath
         self.outcome = outcome
+        self.json = json
     }
 }
 
@@ -76,7 +79,7 @@ public struct JSONDirectorySink: RecordSink {
         switch item.outcome {
         case .extracted(let record):
             disposition = record.validation.valid ? .record : .reject
-            data = try encoder.encode(record)
+            data = try item.json ?? encoder.encode(record)
         case .failed(let failure):
             disposition = .reject
             data = try encoder.encode(FailureFile(failure: failure))

@@ -1,4 +1,5 @@
 import Extraction
+import Foundation
 import Normalization
 import Output
 import Reading
@@ -20,12 +21,18 @@ public struct DocumentProcessor: Sendable {
     }
 
     public func process(_ input: InputFile) -> DocumentOutcome {
+        processEncoded(input).outcome
+    }
+
+    /// ``process(_:)`` with the record's JSON when validation encoded it, for the writer to reuse.
+    public func processEncoded(_ input: InputFile) -> (outcome: DocumentOutcome, json: Data?) {
         let document: LoadedDocument
         switch DocumentReader.read(input) {
         case .success(let loaded): document = loaded
         case .failure(let failure):
-            return .failed(DocumentFailure(
-                stage: "read", reason: failure.reason, file: failure.file, sha256: failure.sha256, bytes: failure.bytes))
+            let failure = DocumentFailure(
+                stage: "read", reason: failure.reason, file: failure.file, sha256: failure.sha256, bytes: failure.bytes)
+            return (.failed(failure), nil)
         }
         let lines = document.pages.flatMap { normalizer.normalize($0.text, page: $0.page) }
         let blocks = segmenter.segment(lines)
@@ -41,6 +48,7 @@ public struct DocumentProcessor: Sendable {
             measures: extraction.measures,
             signatories: extraction.signatories,
             validation: ValidationReport(issues: extraction.issues))
-        return .extracted(validator.finalize(record))
+        let (finished, json) = validator.finalizeEncoded(record)
+        return (.extracted(finished), json)
     }
 }

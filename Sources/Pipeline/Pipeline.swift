@@ -53,16 +53,19 @@ public struct Pipeline: Sendable {
         onProgress: (RunProgress) -> Void = { _ in }
     ) async -> RunSummary {
         let start = ContinuousClock.now
-        let channel = AsyncChannel<(InputFile, DocumentOutcome)>()
+        let channel = AsyncChannel<(InputFile, DocumentOutcome, Data?)>()
         var summary = RunSummary()
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [processor, workers] in
-                await withTaskGroup(of: (InputFile, DocumentOutcome).self) { pool in
+                await withTaskGroup(of: (InputFile, DocumentOutcome, Data?).self) { pool in
                     var next = 0
                     func submit() {
                         let input = inputs[next]
                         next += 1
-                        pool.addTask { (input, processor.process(input)) }
+                        pool.addTask {
+                            let (outcome, json) = processor.processEncoded(input)
+                            return (input, outcome, json)
+                        }
                     }
                     while next < min(workers, inputs.count) { submit() }
                     for await finished in pool {
@@ -72,7 +75,7 @@ public struct Pipeline: Sendable {
                 }
                 channel.finish()
             }
-            for await (input, outcome) in channel {
+            for await (input, outcome, json) in channel {
                 summary.documents += 1
                 switch outcome {
                 case .extracted(let record): summary.bytes += record.source.bytes
@@ -81,7 +84,7 @@ public struct Pipeline: Sendable {
                     onEvent(RunEvent(file: failure.file, message: "\(failure.stage): \(failure.reason)"))
                 }
                 do {
-                    let disposition = try sink.write(OutputItem(relativePath: input.relativePath, outcome: outcome))
+                    let disposition = try sink.write(OutputItem(relativePath: input.relativePath, outcome: outcome, json: json))
                     switch (disposition, outcome) {
                     case (.record, _): summary.records += 1
                     case (.reject, .extracted): summary.rejectedRecords += 1

@@ -47,6 +47,12 @@ public struct RecordValidator: Sendable {
     /// An issue counts as already reported when one with the same severity, code and path is present, so
     /// finalizing twice changes nothing. The schema check sees the merged validation block.
     public func finalize(_ record: Record) -> Record {
+        finalizeEncoded(record).record
+    }
+
+    /// ``finalize(_:)`` with the finished record's JSON as `RecordCoding.encoder()` writes it (nil if it
+    /// cannot be written), so that a writer need not encode the record a second time.
+    public func finalizeEncoded(_ record: Record) -> (record: Record, json: Data?) {
         var issues: [ValidationIssue] = []
         var reported: Set<IssueKey> = []
         func add(_ new: [ValidationIssue], unlessReported: Bool) {
@@ -63,9 +69,12 @@ public struct RecordValidator: Sendable {
         result.validation = ValidationReport(issues: issues)
         // Adding schema issues cannot break the schema in turn: their code, pointer and message are well-formed,
         // and `valid` is recomputed with them.
-        add(validate(result), unlessReported: true)
+        let json = try? RecordCoding.encoder().encode(result)
+        let count = issues.count
+        add(json.map { schemaIssues(json: $0) } ?? validate(result), unlessReported: true)
+        guard issues.count != count else { return (result, json) }
         result.validation = ValidationReport(issues: issues)
-        return result
+        return (result, try? RecordCoding.encoder().encode(result))
     }
 
     /// What makes two issues the same finding, whatever their messages say.
