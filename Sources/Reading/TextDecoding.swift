@@ -73,10 +73,12 @@ public enum TextDecoding {
     }
 
     /// Checks UTF-8 by hand so that an incomplete sequence at the very end (truncation) can be told apart
-    /// from a bad byte in the middle.
+    /// from a bad byte in the middle. After a bad byte it goes on counting the Thai sequences of the whole
+    /// file, which tell damaged UTF-8 from a legacy encoding.
     static func validateUTF8(_ bytes: [UInt8]) -> UTF8Check {
         var i = 0
         var thaiSequences = 0
+        var firstInvalid: Int?
         let n = bytes.count
         while i < n {
             let b = bytes[i]
@@ -91,17 +93,30 @@ public enum TextDecoding {
             case 0xF0: length = 4; low = 0x90
             case 0xF1...0xF3: length = 4
             case 0xF4: length = 4; high = 0x8F
-            default: return .invalid(at: i, thaiSequences: thaiSequences)
+            default: length = 0
             }
-            for k in 1..<length {
-                guard i + k < n else { return .truncated(at: i) }
-                let c = bytes[i + k]
-                let (lo, hi) = k == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
-                guard c >= lo && c <= hi else { return .invalid(at: i, thaiSequences: thaiSequences) }
+            var valid = length > 0
+            if valid {
+                for k in 1..<length {
+                    guard i + k < n else {
+                        if firstInvalid == nil { return .truncated(at: i) }
+                        valid = false
+                        break
+                    }
+                    let c = bytes[i + k]
+                    let (lo, hi) = k == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+                    if c < lo || c > hi { valid = false; break }
+                }
+            }
+            guard valid else {
+                if firstInvalid == nil { firstInvalid = i }
+                i += 1
+                continue
             }
             if length == 3 && b == 0xE0 && (bytes[i + 1] == 0xB8 || bytes[i + 1] == 0xB9) { thaiSequences += 1 }
             i += length
         }
+        if let firstInvalid { return .invalid(at: firstInvalid, thaiSequences: thaiSequences) }
         return .valid
     }
 }
