@@ -87,7 +87,11 @@ public struct Pipeline: Sendable {
                     let disposition = try sink.write(OutputItem(relativePath: input.relativePath, outcome: outcome, json: json))
                     switch (disposition, outcome) {
                     case (.record, _): summary.records += 1
-                    case (.reject, .extracted): summary.rejectedRecords += 1
+                    case (.reject, .extracted(let record)):
+                        summary.rejectedRecords += 1
+                        let errors = record.validation.issues.filter { $0.severity == .error }
+                        let first = errors.first.map { ": \($0.path) \($0.message)" } ?? ""
+                        onEvent(RunEvent(file: input.displayPath, message: "rejected, \(errors.count) errors\(first)"))
                     case (.reject, .failed): summary.failures += 1
                     }
                 } catch {

@@ -16,6 +16,23 @@ struct Sarabun: AsyncParsableCommand {
         abstract: "Turns Thai local-government ITA memos into validated, structured JSON records.",
         subcommands: [Extract.self, Eval.self, Normalize.self, Segment.self, Validate.self, Schema.self, Bench.self]
     )
+
+    /// As ArgumentParser's `main`, but bad usage exits with 2 (the convention the tools around Sarabun
+    /// expect: 1 means "some documents were rejected").
+    static func main() async {
+        do {
+            var command = try await asyncParseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            standardError(fullMessage(for: error) + "\n")
+            Foundation.exit(2)
+        }
+    }
 }
 
 struct Extract: AsyncParsableCommand {
