@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // System ICU from Debian's libicu-dev.
@@ -28,13 +29,32 @@ let package = Package(
         // The only Swift module that calls ICU.
         .target(name: "ICUBridge", dependencies: ["ICUShim"]),
         .target(name: "RecordModel"),
-        .target(name: "Reading", dependencies: ["ICUBridge", "RecordModel"]),
+        // System poppler from Debian's libpoppler-glib-dev (documents, rendering through cairo) and
+        // libpoppler-cpp-dev (glyph boxes with the whole text layer); only PopplerShim includes them.
+        .systemLibrary(name: "CPopplerGlib", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CPopplerCpp", pkgConfig: "poppler-cpp", providers: [.apt(["libpoppler-cpp-dev"])]),
+        // Plain-C facade (C++ inside): no poppler, glib or cairo header in its public header, no exception out.
+        .target(name: "PopplerShim", dependencies: ["CPopplerGlib", "CPopplerCpp"]),
+        // The only Swift module that calls poppler or tesseract.
+        .target(name: "PDFText", dependencies: ["PopplerShim"]),
+        // Lines, paragraphs and table cells rebuilt from glyph and word boxes.
+        .target(name: "PageLayout"),
+        .target(name: "Reading", dependencies: ["ICUBridge", "RecordModel", "PDFText", "PageLayout"]),
         .target(name: "Normalization", dependencies: ["ICUBridge", "RecordModel"]),
         .target(name: "Segmentation", dependencies: ["Normalization", "RecordModel"]),
         .target(name: "Extraction", dependencies: ["Segmentation", "Normalization", "RecordModel", "ICUBridge"]),
         .target(name: "Validation", dependencies: ["RecordModel"]),
         .target(name: "Output", dependencies: ["RecordModel"]),
         .target(name: "Evaluation", dependencies: ["RecordModel"]),
+        // Databases: the relational form of a record (schema, migrations, rows) and the sink feeding a store.
+        .target(name: "RecordDatabase", dependencies: ["RecordModel", "Output"]),
+        // System SQLite from Debian's libsqlite3-dev; only SQLiteStore calls it.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "SQLiteStore", dependencies: ["CSQLite", "RecordDatabase"]),
+        .target(
+            name: "PostgresStore",
+            dependencies: ["RecordDatabase", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .target(
             name: "Pipeline",
             dependencies: [
@@ -46,11 +66,14 @@ let package = Package(
             name: "sarabun",
             dependencies: [
                 "Pipeline", "Normalization", "Segmentation", "Reading", "Validation", "Evaluation", "RecordModel",
+                "RecordDatabase", "SQLiteStore", "PostgresStore", "Output", "PDFText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ICUBridgeTests", dependencies: ["ICUBridge"]),
-        .testTarget(name: "ReadingTests", dependencies: ["Reading"]),
+        .testTarget(name: "ReadingTests", dependencies: ["Reading", "PDFText"]),
+        .testTarget(name: "PDFTextTests", dependencies: ["PDFText"]),
+        .testTarget(name: "PageLayoutTests", dependencies: ["PageLayout"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Normalization"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Segmentation", "Normalization", "RecordModel"]),
@@ -58,6 +81,16 @@ let package = Package(
         .testTarget(name: "OutputTests", dependencies: ["Output", "RecordModel"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "RecordModel"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RecordModel", "Output"]),
+        .testTarget(name: "RecordDatabaseTests", dependencies: ["RecordDatabase", "RecordModel", "Output"]),
+        // Checks every store must pass (corpus counts, README queries, replace, resume, kill -9), shared by
+        // the SQLite and PostgreSQL test targets.
+        .target(
+            name: "StoreTestSupport",
+            dependencies: ["RecordDatabase", "RecordModel", "Output", "Pipeline", "Reading"],
+            path: "Tests/StoreTestSupport"
+        ),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "StoreTestSupport", "RecordDatabase"]),
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "StoreTestSupport", "RecordDatabase"]),
     ],
     swiftLanguageModes: [.v6]
 )

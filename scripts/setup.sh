@@ -3,8 +3,9 @@
 # Usage: scripts/setup.sh [--tests]   (--tests adds what the test suite needs)
 set -euo pipefail
 
-need=(libicu-dev pkg-config)
-if [[ "${1:-}" == "--tests" ]]; then need+=(python3-pip); fi
+need=(libicu-dev libsqlite3-dev pkg-config)
+# postgresql: the tests start a throwaway server (scripts/test-postgres.sh).
+if [[ "${1:-}" == "--tests" ]]; then need+=(python3-pip postgresql); fi
 
 missing=()
 for pkg in "${need[@]}"; do

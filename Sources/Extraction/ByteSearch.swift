@@ -72,3 +72,47 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+/// Byte-level look-behind and look-ahead around a position in a string, for the "is this number a
+/// score / a year" tests that run on every number of every line.
+struct ByteCursor {
+    let bytes: [UInt8]
+
+    init(_ text: Substring) {
+        bytes = Array(text.utf8)
+    }
+
+    /// Whether the bytes before `end` (spaces skipped, then any of `fillers` skipped, repeatedly) end with
+    /// one of `words`.
+    func endsWith(_ words: [String], before end: Int, skipping fillers: [String] = []) -> Bool {
+        var end = skipSpaces(backwardFrom: end)
+        var changed = true
+        while changed {
+            changed = false
+            for filler in fillers where matches(filler, endingAt: end) {
+                end = skipSpaces(backwardFrom: end - filler.utf8.count)
+                changed = true
+            }
+        }
+        return words.contains { matches($0, endingAt: end) }
+    }
+
+    /// Whether the bytes from `start` (spaces and the given ASCII bytes skipped) begin with `word`.
+    func startsWith(_ word: String, from start: Int, skipping skip: Set<UInt8> = []) -> Bool {
+        var i = start
+        while i < bytes.count, bytes[i] == 0x20 || skip.contains(bytes[i]) { i += 1 }
+        let w = Array(word.utf8)
+        return i + w.count <= bytes.count && bytes[i..<i + w.count].elementsEqual(w)
+    }
+
+    private func skipSpaces(backwardFrom end: Int) -> Int {
+        var e = end
+        while e > 0, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 { e -= 1 }
+        return e
+    }
+
+    private func matches(_ word: String, endingAt end: Int) -> Bool {
+        let w = Array(word.utf8)
+        return end >= w.count && bytes[(end - w.count)..<end].elementsEqual(w)
+    }
+}

@@ -38,7 +38,7 @@ struct MeasureExtractor: Sendable {
 
     func extract(_ blocks: [Block]) -> [Measure] {
         var measures: [Measure] = []
-        var statuses: [(title: String, status: MeasureStatus, at: Location)] = []
+        var statuses: [Measure] = []
         var lastMeasureTable: [MeasureColumn]?
         var index = 0
         while index < blocks.count {
@@ -158,22 +158,25 @@ struct MeasureExtractor: Sendable {
             .filter { !$0.isEmpty }
     }
 
-    private func statusRows(_ table: Table, _ roles: [MeasureColumn]) -> [(title: String, status: MeasureStatus, at: Location)] {
+    /// The rows of a status table that have a status, with the result and outcome the table gives beside it.
+    private func statusRows(_ table: Table, _ roles: [MeasureColumn]) -> [Measure] {
         guard let titleColumn = roles.firstIndex(of: .title) else { return [] }
-        var rows: [(String, MeasureStatus, Location)] = []
+        var rows: [Measure] = []
         for row in table.rows where titleColumn < row.cells.count && !row.cells[titleColumn].isEmpty {
+            var measure = Measure(title: row.cells[titleColumn], at: row.at)
             for (column, role) in roles.enumerated() where column < row.cells.count {
-                guard case .status(let option) = role else { continue }
-                let cell = row.cells[column]
-                if let option, ["/", "✓", "✔", "√"].contains(where: cell.hasPrefix) {
-                    rows.append((row.cells[titleColumn], option, row.at))
-                    break
-                }
-                if option == nil, let status = Self.statusWords(cell) {
-                    rows.append((row.cells[titleColumn], status, row.at))
-                    break
+                let cell = row.cells[column] == "-" ? "" : row.cells[column]
+                switch role {
+                case .status(let option?) where ["/", "✓", "✔", "√"].contains(where: cell.hasPrefix):
+                    measure.status = measure.status ?? option
+                case .status(nil):
+                    measure.status = measure.status ?? Self.statusWords(cell)
+                case .result where !cell.isEmpty: measure.result = cell
+                case .outcome where !cell.isEmpty: measure.outcome = cell
+                default: continue
                 }
             }
+            if measure.status != nil { rows.append(measure) }
         }
         return rows
     }
@@ -186,12 +189,12 @@ struct MeasureExtractor: Sendable {
         return nil
     }
 
-    /// Status rows are joined to measures by title, spaces ignored; a status table without a plan table
-    /// gives the measures itself.
-    private func join(_ statuses: [(title: String, status: MeasureStatus, at: Location)], into measures: inout [Measure]) {
+    /// Status rows are joined to measures by title, spaces ignored, and bring the result and outcome the
+    /// measure lacks; a status table without a plan table gives the measures itself.
+    private func join(_ statuses: [Measure], into measures: inout [Measure]) {
         guard !statuses.isEmpty else { return }
         if measures.isEmpty {
-            measures = statuses.map { Measure(title: $0.title, status: $0.status, at: $0.at) }
+            measures = statuses
             return
         }
         func key(_ s: String) -> [Unicode.Scalar] { s.unicodeScalars.filter { $0 != " " } }
@@ -200,6 +203,8 @@ struct MeasureExtractor: Sendable {
             let best = measures.indices.map { ($0, Similarity.ratio(key(measures[$0].title), k)) }.max { $0.1 < $1.1 }
             if let best, best.1 >= 0.8, measures[best.0].status == nil {
                 measures[best.0].status = status.status
+                measures[best.0].result = measures[best.0].result ?? status.result
+                measures[best.0].outcome = measures[best.0].outcome ?? status.outcome
             }
         }
     }

@@ -65,7 +65,9 @@ struct OrganizationFinder: Sendable {
         guard let name = weight.keys.max(by: { a, b in
             weight[a]! != weight[b]! ? weight[a]! < weight[b]! : firstSeen[a]! > firstSeen[b]!
         }) else {
-            return Organization(name: nil, type: nil, district: place("อำเภอ", lines: lines), province: place("จังหวัด", lines: lines))
+            return Organization(
+                name: nil, type: nil, district: place("อำเภอ", lines: lines, owner: nil),
+                province: place("จังหวัด", lines: lines, owner: nil))
         }
         var district: String?
         var province: String?
@@ -83,16 +85,19 @@ struct OrganizationFinder: Sendable {
         }
         return Organization(
             name: name, type: type,
-            district: district ?? place("อำเภอ", lines: lines),
-            province: province ?? place("จังหวัด", lines: lines))
+            district: district ?? place("อำเภอ", lines: lines, owner: name),
+            province: province ?? place("จังหวัด", lines: lines, owner: name))
     }
 
     /// Mentions of administrations in one line, named in full ("อบต.เว่อ" is "องค์การบริหารส่วนตำบลเว่อ").
     func mentions(in text: String, line: Int) -> [Mention] {
-        // Most lines name no administration: three searches rule them out before the ten prefixes run.
-        guard text.has("เทศบาล") || text.has("องค์การบริหารส่วน") || text.has(".") else { return [] }
+        // Most lines name no administration: a search for each family's common part rules them out
+        // before its prefixes run.
+        let families = [("เทศบาล", "เทศบาล"), ("องค์การบริหารส่วน", "องค์การบริหารส่วน"), ("อบ", "อบ"), ("ท", ".")]
+        let present = Set(families.filter { text.has($0.1) }.map(\.0))
+        guard !present.isEmpty else { return [] }
         var hits: [(range: Range<String.Index>, prefix: String, type: String)] = []
-        for (prefix, type) in Self.types {
+        for (prefix, type) in Self.types where present.contains(where: { prefix.hasPrefix($0) }) {
             var from = text.startIndex
             while let range = text.find(prefix, from: from) {
                 hits.append((range, prefix, type))
@@ -129,15 +134,22 @@ struct OrganizationFinder: Sendable {
     }
 
     /// The most frequent "อำเภอX" or "จังหวัดX" in the document, not counting the จังหวัด inside
-    /// "องค์การบริหารส่วนจังหวัด".
-    private func place(_ prefix: String, lines: [TextLine]) -> String? {
+    /// "องค์การบริหารส่วนจังหวัด" nor the place written right after another organisation than `owner`
+    /// (that one is the other organisation's).
+    private func place(_ prefix: String, lines: [TextLine], owner: String?) -> String? {
         var counts: [String: Int] = [:]
         var order: [String] = []
         for line in lines {
             var start = line.text.startIndex
             while let range = line.text.find(prefix, from: start) {
                 start = range.upperBound
-                if line.text[..<range.lowerBound].hasSuffix("ส่วน") { continue }
+                let before = line.text[..<range.lowerBound]
+                if before.hasSuffix("ส่วน") { continue }
+                if let other = mentions(in: String(before), line: 0).last, other.name != owner,
+                    other.after.split(separator: " ").count < 4
+                {
+                    continue
+                }
                 let rest = line.text[range.upperBound...]
                 let end = rest.unicodeScalars.firstIndex(where: Self.endsName) ?? rest.endIndex
                 let value = String(rest[..<end])

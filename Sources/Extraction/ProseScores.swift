@@ -28,12 +28,13 @@ struct ProseScoreReader {
 
     func read(into collector: inout ScoreCollector) {
         let numbers = Numbers.scan(text)
-        guard numbers.contains(where: { isScore($0) }) else { return }
-        let years = YearTracker.years(in: text)
+        let cursor = ByteCursor(Substring(text))
+        guard numbers.contains(where: { isScore($0, cursor) }) else { return }
+        let years = YearTracker.years(in: text, numbers: numbers, cursor: cursor)
         var subject: ScoreSubject?
         var windowStart = text.startIndex
         for (position, number) in numbers.enumerated() {
-            guard isScore(number) else { continue }
+            guard isScore(number, cursor) else { continue }
             // The subject is looked for since the previous score: years and list numbers between stay in view.
             let window = text[Self.recent(text, from: windowStart, before: number.range.lowerBound)..<number.range.lowerBound]
             windowStart = number.range.upperBound
@@ -69,15 +70,13 @@ struct ProseScoreReader {
         return index
     }
 
-    private func isScore(_ number: NumberToken) -> Bool {
+    private func isScore(_ number: NumberToken, _ cursor: ByteCursor) -> Bool {
         guard number.isScore, number.value >= 0 else { return false }
-        let after = text[number.range.upperBound...].drop(while: { $0 == " " || $0 == ")" })
-        if after.hasPrefix("คะแนน") { return true }
-        var before = text[..<number.range.lowerBound].suffix(40).trimmed()
-        for filler in ["=", ":", "เท่ากับ", "อยู่ที่", "("] where before.hasSuffix(filler) {
-            before = String(before.dropLast(filler.count)).trimmed()
-        }
-        return before.hasSuffix("คะแนน")
+        let utf8 = text.utf8
+        let start = utf8.distance(from: utf8.startIndex, to: number.range.lowerBound)
+        let end = utf8.distance(from: utf8.startIndex, to: number.range.upperBound)
+        if cursor.startsWith("คะแนน", from: end, skipping: [UInt8(ascii: ")")]) { return true }
+        return cursor.endsWith(["คะแนน"], before: start, skipping: ["=", ":", "เท่ากับ", "อยู่ที่", "("])
     }
 
     /// The last subject named in `window`, or nil when it names none.

@@ -23,6 +23,7 @@ struct ScoreExtractor: Sendable {
     func extract(_ blocks: [Block]) -> ScoreSet {
         var collector = ScoreCollector()
         var years = YearTracker()
+        var headingTool: Tool?
         var proseLines: [(text: String, at: Location, year: Int?)] = []
         for block in blocks {
             switch block {
@@ -30,11 +31,15 @@ struct ScoreExtractor: Sendable {
                 for line in lines {
                     proseLines.append((CellText.clean(line.text), line.at, years.last))
                     years.observe(CellText.clean(line.text))
+                    // A line naming one tool heads its block; one naming several heads none.
+                    let named = Tool.allCases.filter { line.text.has($0.rawValue) }
+                    if !named.isEmpty { headingTool = named.count == 1 ? named[0] : nil }
                 }
             case .headerField(let field):
                 for line in field.lines { years.observe(line.text) }
             case .table(let table):
-                let consumed = TableScoreReader(table: table, contextYear: years.last).read(into: &collector)
+                let reader = TableScoreReader(table: table, contextYear: years.last, contextTool: headingTool)
+                let consumed = reader.read(into: &collector)
                 for (index, row) in table.rows.enumerated() where !consumed.contains(index) {
                     proseLines.append((row.cells.joined(separator: " "), row.at, years.last))
                 }
@@ -61,13 +66,16 @@ struct YearTracker {
     /// ITA, คะแนน or ประเมิน (with an optional พ.ศ.). A year after a month name is a date, and a year
     /// after a bare พ.ศ. names a law or a plan ("พ.ศ. 2560"), not an assessment.
     static func years(in text: String) -> [(year: Int, index: String.Index)] {
-        Numbers.scan(text).compactMap { token in
+        years(in: text, numbers: Numbers.scan(text), cursor: ByteCursor(Substring(text)))
+    }
+
+    /// As ``years(in:)``, reusing a line's numbers and bytes when the caller has them.
+    static func years(in text: String, numbers: [NumberToken], cursor: ByteCursor) -> [(year: Int, index: String.Index)] {
+        numbers.compactMap { token in
             guard token.isYearBE else { return nil }
-            var before = text[..<token.range.lowerBound].suffix(40).trimmed()
-            for unit in ["พ.ศ.", "พ.ศ"] where before.hasSuffix(unit) {
-                before = String(before.dropLast(unit.count)).trimmed()
-            }
-            let qualifies = ["ปี", "งบประมาณ", "ITA", "ITAS", "คะแนน", "ประเมิน"].contains { before.hasSuffix($0) }
+            let start = text.utf8.distance(from: text.utf8.startIndex, to: token.range.lowerBound)
+            let qualifies = cursor.endsWith(
+                ["ปี", "งบประมาณ", "ITA", "ITAS", "คะแนน", "ประเมิน"], before: start, skipping: ["พ.ศ.", "พ.ศ"])
             return qualifies ? (Int(token.value), token.range.lowerBound) : nil
         }
     }

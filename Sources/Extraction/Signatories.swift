@@ -33,6 +33,8 @@ struct SignatoryParser: Sendable {
                 nameText = String(rest[open...])
                 let before = rest[..<open].trimmed(" .…_")
                 if !before.isEmpty { rank = before }
+            } else if rest.hasPrefix("ผู้") {
+                // "ลงชื่อ.......ผู้รายงาน": the signer's role on the form (ผู้รายงาน, ผู้ตรวจ, …), not a rank or a name.
             } else if !rest.isEmpty {
                 if rest.contains(" ") && !Self.ranks.contains(rest) {
                     nameText = rest
@@ -48,9 +50,16 @@ struct SignatoryParser: Sendable {
         guard var name = nameText.map(Self.unparenthesize), !name.isEmpty else { return nil }
 
         for candidate in Self.ranks where name.hasPrefix(candidate) {
-            rank = rank ?? candidate
-            name = String(name.dropFirst(candidate.count)).trimmed()
+            var written = candidate
+            // A woman's rank ends in หญิง ("ว่าที่ร้อยตรีหญิง").
+            if name.dropFirst(candidate.count).hasPrefix("หญิง") { written += "หญิง" }
+            rank = rank ?? written
+            name = String(name.dropFirst(written.count)).trimmed()
             break
+        }
+        // A rank alone on its line between (ลงชื่อ) and the name.
+        if name.isEmpty, rank != nil, let next = lines.first, next.hasPrefix("(") {
+            name = Self.unparenthesize(lines.removeFirst())
         }
         var title: String?
         for candidate in Self.titles where name.hasPrefix(candidate) {

@@ -17,6 +17,8 @@ enum ScoreColumn: Equatable {
 struct TableScoreReader {
     let table: Table
     let contextYear: Int?
+    /// The tool the heading above the table names, for question codes written without a letter.
+    let contextTool: Tool?
 
     static let changeWords = ["ผลต่าง", "เปลี่ยนแปลง", "ส่วนต่าง", "เพิ่ม/ลด", "เพิ่มขึ้น/ลดลง"]
 
@@ -37,6 +39,7 @@ struct TableScoreReader {
         var consumed: Set<Int> = []
         var toolValues: [(Double, Location)] = []
         var carriedTool: Tool?
+        var tableLetter: String?
         var questionYears: [(index: Int, year: Int?, short: Bool)] = []
         let yearColumns = scoreColumns.filter { $0.1 != nil }
         let changeColumn = roles.firstIndex(of: .change)
@@ -49,9 +52,12 @@ struct TableScoreReader {
             }
             if let code {
                 consumed.insert(rowIndex)
-                guard let (value, year) = questionScore(row, codeCell: code.cell, scoreColumns: scoreColumns) else { continue }
-                let letter = code.letter ?? carriedTool.map(\.letter) ?? collector.questions.last?.code.first.map(String.init)
+                guard let (value, year, scoreCell) = questionScore(row, codeCell: code.cell, scoreColumns: scoreColumns) else { continue }
+                // A code without a letter belongs to its block: the tool column, the rows above, the heading.
+                let letter = code.letter ?? carriedTool.map(\.letter) ?? tableLetter ?? contextTool.map(\.letter)
+                    ?? collector.questions.last?.code.first.map(String.init)
                 guard let letter else { continue }
+                tableLetter = letter
                 let tool = carriedTool ?? Tool(letter: letter)
                 if code.letter == nil {
                     collector.issues.append(ValidationIssue(
@@ -60,7 +66,8 @@ struct TableScoreReader {
                 }
                 questionYears.append((collector.questions.count, year, row.cells.count < table.columns.count))
                 collector.questions.append(QuestionScore(
-                    code: letter + code.number, tool: tool, yearBE: year ?? contextYear, score: value, text: code.text, at: row.at))
+                    code: letter + code.number, tool: tool, yearBE: year ?? contextYear, score: value,
+                    text: code.text ?? wording(row, between: code.cell, and: scoreCell), at: row.at))
                 continue
             }
             guard let label else { continue }
@@ -129,21 +136,27 @@ struct TableScoreReader {
         }
     }
 
-    /// The score of a question row: in a year-column table the year comes from the column the number is in;
-    /// otherwise the first number after the code.
-    private func questionScore(_ row: TableRow, codeCell: Int, scoreColumns: [(Int, Int?)]) -> (Double, Int?)? {
+    /// The score of a question row and the cell it is in: in a year-column table the year comes from the
+    /// column the number is in; otherwise the first number after the code.
+    private func questionScore(_ row: TableRow, codeCell: Int, scoreColumns: [(Int, Int?)]) -> (Double, Int?, Int)? {
         if scoreColumns.count >= 2 {
             for (column, year) in scoreColumns where column < row.cells.count && column != codeCell {
-                if let value = Numbers.cellValue(row.cells[column]), value >= 0, value <= 100 { return (value, year) }
+                if let value = Numbers.cellValue(row.cells[column]), value >= 0, value <= 100 { return (value, year, column) }
             }
         }
         for column in (codeCell + 1)..<max(codeCell + 1, row.cells.count) {
             if let value = Numbers.cellValue(row.cells[column]), value >= 0, value <= 100 {
                 let year = scoreColumns.count == 1 ? scoreColumns[0].1 : scoreColumns.first { $0.0 == column }?.1
-                return (value, year)
+                return (value, year, column)
             }
         }
         return nil
+    }
+
+    /// A question's wording written in its own cell, between the code and the score ("o12 | การเปิดเผย… | 100").
+    private func wording(_ row: TableRow, between codeCell: Int, and scoreCell: Int) -> String? {
+        guard codeCell + 1 < scoreCell else { return nil }
+        return row.cells[(codeCell + 1)..<scoreCell].first { $0.unicodeScalars.contains(where: isThaiConsonant) }
     }
 
     static func role(_ header: String) -> ScoreColumn {
@@ -155,24 +168,29 @@ struct TableScoreReader {
         return .other
     }
 
-    /// A column of small whole numbers (ลำดับ, อันดับ, ตัวชี้วัดที่) gives the printed number.
+    /// A column of small whole numbers (ลำดับ, อันดับ, ตัวชี้วัดที่) gives the printed number: named so by its
+    /// header, or (in a table of at least three rows) mostly such numbers. Summary rows written in it
+    /// ("คะแนนสูงสุด", "คะแนนเฉลี่ย") do not count against it.
     private func numberColumnIndex() -> Int? {
         guard let width = table.rows.map(\.cells.count).max(), width > 0 else { return nil }
         for column in 0..<width {
-            let values = table.rows.compactMap { $0.cells.count > column ? $0.cells[column] : nil }.filter { !$0.isEmpty }
+            let values = table.rows.compactMap { $0.cells.count > column ? $0.cells[column] : nil }
+                .filter { !$0.isEmpty && !$0.unicodeScalars.contains(where: isThaiConsonant) }
             let integers = values.filter { v in v.utf8.count <= 2 && v.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
             if values.count >= 3, integers.count * 10 >= values.count * 7 { return column }
+            let header = column < table.columns.count ? table.columns[column].replacingOccurrences(of: " ", with: "") : ""
+            let named = ["ลำดับ", "ลำดับที่", "อันดับ", "อันดับที่", "ตัวชี้วัดที่", "ที่"].contains(header)
+            if named, !values.isEmpty, integers.count == values.count { return column }
         }
         return nil
     }
 
-    /// The row's label: the first cell with Thai letters, without "ตัวชี้วัดที่ N" (which gives the number).
+    /// The row's label: the first cell with Thai letters, without "ตัวชี้วัดที่ N" (which gives the number);
+    /// the number column's text only when no other cell has any (a summary row: "คะแนนเฉลี่ย | | 97.72").
     private func labelCell(_ row: TableRow, skipping numberColumn: Int?) -> (label: String, docNumber: Int?)? {
-        for (index, cell) in row.cells.enumerated() where index != numberColumn {
-            guard cell.unicodeScalars.contains(where: isThaiConsonant) else { continue }
-            return IndicatorLabel.split(cell)
-        }
-        return nil
+        let thai = row.cells.indices.filter { row.cells[$0].unicodeScalars.contains(where: isThaiConsonant) }
+        guard let index = thai.first(where: { $0 != numberColumn }) ?? thai.first else { return nil }
+        return IndicatorLabel.split(row.cells[index])
     }
 
     /// A garbled indicator label still reads as a name: Thai words, not a summary row ("คะแนนสูงสุด").

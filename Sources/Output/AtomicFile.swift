@@ -32,6 +32,30 @@ public enum AtomicFile {
         ok = true
     }
 
+    /// Deletes the temporary files that a process killed mid-write left under `directory` (recursively),
+    /// and returns how many there were. Only names of the form ``write(_:to:)`` uses are touched; call it
+    /// before a run, when no other process writes into the folder.
+    @discardableResult
+    public static func removeLeftovers(under directory: URL) throws -> Int {
+        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
+        else { return 0 }
+        var removed = 0
+        while let url = enumerator.nextObject() as? URL {
+            guard isTemporaryName(url.lastPathComponent) else { continue }
+            try FileManager.default.removeItem(at: url)
+            removed += 1
+        }
+        return removed
+    }
+
+    /// `.NAME.UUID.tmp`, as ``write(_:to:)`` names its temporary files.
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return false }
+        let stem = name.dropLast(4)
+        guard let dot = stem.lastIndex(of: ".") else { return false }
+        return UUID(uuidString: String(stem[stem.index(after: dot)...])) != nil
+    }
+
     private static func posixError(_ what: String) -> NSError {
         let code = errno
         return NSError(

@@ -23,6 +23,8 @@ public struct DocumentFailure: Sendable, Equatable, Codable {
 public enum DocumentOutcome: Sendable {
     case extracted(Record)
     case failed(DocumentFailure)
+    /// Not processed: a database already holds this document (same digest, same pipeline version).
+    case skipped(Source)
 }
 
 /// One finished document on its way to the writer, named by its path relative to its INPUT root.
@@ -42,14 +44,19 @@ public struct OutputItem: Sendable {
 /// Where a document ended up.
 public enum Disposition: String, Sendable {
     case record, reject
+    /// Left as an earlier run stored it.
+    case skipped
 }
 
 /// The writer stage's interface: the pipeline hands it finished documents one at a time, from one task.
+///
+/// The requirements are async so that a sink may wait on a database server; a sink that only writes
+/// files implements them synchronously.
 public protocol RecordSink {
     /// Stores one document and says where it went.
-    mutating func write(_ item: OutputItem) throws -> Disposition
+    mutating func write(_ item: OutputItem) async throws -> Disposition
     /// Called once after the last document.
-    mutating func finish() throws
+    mutating func finish() async throws
 }
 
 /// Writes valid records to `DIR/records/` and records with errors and failed documents to `DIR/rejects/`,
@@ -77,6 +84,9 @@ public struct JSONDirectorySink: RecordSink {
         let disposition: Disposition
         let data: Data
         switch item.outcome {
+        case .skipped:
+            // The name stays reserved so that a later input with the same relative path still gets `~2`.
+            return .skipped
         case .extracted(let record):
             disposition = record.validation.valid ? .record : .reject
             data = try item.json ?? encoder.encode(record)

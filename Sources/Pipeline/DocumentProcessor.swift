@@ -15,9 +15,14 @@ public struct DocumentProcessor: Sendable {
     private let segmenter = Segmenter()
     private let extractor = Extractor()
     private let validator: RecordValidator
+    /// Digests of documents to leave alone (an earlier run stored them): these are only read and hashed.
+    private let skipping: Set<String>
+    private let readOptions: ReadOptions
 
-    public init() throws {
+    public init(skipping: Set<String> = [], read readOptions: ReadOptions = ReadOptions()) throws {
         validator = try RecordValidator()
+        self.skipping = skipping
+        self.readOptions = readOptions
     }
 
     public func process(_ input: InputFile) -> DocumentOutcome {
@@ -27,13 +32,14 @@ public struct DocumentProcessor: Sendable {
     /// ``process(_:)`` with the record's JSON when validation encoded it, for the writer to reuse.
     public func processEncoded(_ input: InputFile) -> (outcome: DocumentOutcome, json: Data?) {
         let document: LoadedDocument
-        switch DocumentReader.read(input) {
+        switch DocumentReader.read(input, options: readOptions) {
         case .success(let loaded): document = loaded
         case .failure(let failure):
             let failure = DocumentFailure(
                 stage: "read", reason: failure.reason, file: failure.file, sha256: failure.sha256, bytes: failure.bytes)
             return (.failed(failure), nil)
         }
+        if skipping.contains(document.source.sha256) { return (.skipped(document.source), nil) }
         let lines = document.pages.flatMap { normalizer.normalize($0.text, page: $0.page) }
         let blocks = segmenter.segment(lines)
         let extraction = extractor.extract(lines: lines, blocks: blocks)
@@ -47,8 +53,13 @@ public struct DocumentProcessor: Sendable {
             questionScores: extraction.questionScores,
             measures: extraction.measures,
             signatories: extraction.signatories,
-            validation: ValidationReport(issues: extraction.issues))
+            validation: ValidationReport(issues: document.failedPages.map(Self.ocrWarning) + extraction.issues))
         let (finished, json) = validator.finalizeEncoded(record)
         return (.extracted(finished), json)
+    }
+
+    /// A PDF page that gave no text: the record is made from the other pages and says which one is missing.
+    private static func ocrWarning(_ page: PageFailure) -> ValidationIssue {
+        ValidationIssue(severity: .warning, code: "ocr_failed", path: "", message: "page \(page.page): \(page.reason)")
     }
 }

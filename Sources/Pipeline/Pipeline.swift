@@ -11,6 +11,8 @@ public struct RunSummary: Sendable, Equatable {
     public var rejectedRecords = 0
     /// Documents that gave no record (unreadable, or the writer failed).
     public var failures = 0
+    /// Documents a database already held at this pipeline version (`--resume`).
+    public var skipped = 0
     public var bytes = 0
     public var seconds = 0.0
 
@@ -24,6 +26,12 @@ public struct RunProgress: Sendable {
     public var done: Int
     public var total: Int
     public var elapsed: Double
+
+    public init(done: Int, total: Int, elapsed: Double) {
+        self.done = done
+        self.total = total
+        self.elapsed = elapsed
+    }
 }
 
 /// A failure the run survived: a document named with the reason, reported as it happens.
@@ -38,6 +46,10 @@ public struct RunEvent: Sendable {
 /// until the writer takes it, and a worker slot is refilled only after its result was handed over, so
 /// memory holds `workers + 1` documents however long the batch is. One failing document never stops the run.
 public struct Pipeline: Sendable {
+    /// The version of the stages as a whole, stored with each document in a database. Raise it when a change
+    /// to any stage changes what records hold, so that `--resume` redoes documents an older pipeline made.
+    public static let version = "1"
+
     public let workers: Int
     private let processor: DocumentProcessor
 
@@ -82,17 +94,19 @@ public struct Pipeline: Sendable {
                 case .failed(let failure):
                     summary.bytes += failure.bytes ?? 0
                     onEvent(RunEvent(file: failure.file, message: "\(failure.stage): \(failure.reason)"))
+                case .skipped: break
                 }
                 do {
-                    let disposition = try sink.write(OutputItem(relativePath: input.relativePath, outcome: outcome, json: json))
-                    switch (disposition, outcome) {
+                    let item = OutputItem(relativePath: input.relativePath, outcome: outcome, json: json)
+                    switch (try await sink.write(item), outcome) {
                     case (.record, _): summary.records += 1
+                    case (.skipped, _): summary.skipped += 1
                     case (.reject, .extracted(let record)):
                         summary.rejectedRecords += 1
                         let errors = record.validation.issues.filter { $0.severity == .error }
                         let first = errors.first.map { ": \($0.path) \($0.message)" } ?? ""
                         onEvent(RunEvent(file: input.displayPath, message: "rejected, \(errors.count) errors\(first)"))
-                    case (.reject, .failed): summary.failures += 1
+                    case (.reject, .failed), (.reject, .skipped): summary.failures += 1
                     }
                 } catch {
                     summary.failures += 1
@@ -102,7 +116,7 @@ public struct Pipeline: Sendable {
             }
         }
         do {
-            try sink.finish()
+            try await sink.finish()
         } catch {
             onEvent(RunEvent(file: "", message: "finishing the output failed: \(error.localizedDescription)"))
         }

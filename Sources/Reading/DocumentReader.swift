@@ -16,8 +16,19 @@ public struct PageText: Sendable, Equatable {
 public struct LoadedDocument: Sendable {
     public var source: Source
     public var pages: [PageText]
-    /// The encoding the text was decoded from ("UTF-8", "TIS-620", "windows-874").
+    /// The encoding the text was decoded from ("UTF-8", "TIS-620", "windows-874"; "PDF" for a PDF).
     public var encoding: String
+    /// PDF pages that gave no text (OCR failed or timed out); they become validation warnings.
+    public var failedPages: [PageFailure] = []
+}
+
+/// How the read stage reads documents.
+public struct ReadOptions: Sendable {
+    public var pdf: PDFOptions
+
+    public init(pdf: PDFOptions = PDFOptions()) {
+        self.pdf = pdf
+    }
 }
 
 /// A document that could not be read, with what is known of its source.
@@ -32,8 +43,10 @@ public struct ReadFailure: Error, Sendable {
 public enum DocumentReader {
     /// The file extensions the read stage takes as text.
     public static let textExtensions: Set<String> = ["txt", "md"]
+    /// Every file extension the read stage takes: text and PDF.
+    public static let extensions: Set<String> = textExtensions.union(["pdf"])
 
-    public static func read(_ input: InputFile) -> Result<LoadedDocument, ReadFailure> {
+    public static func read(_ input: InputFile, options: ReadOptions = ReadOptions()) -> Result<LoadedDocument, ReadFailure> {
         let data: Data
         do {
             data = try Data(contentsOf: input.url)
@@ -43,6 +56,7 @@ public enum DocumentReader {
         let bytes = [UInt8](data)
         let digest = SHA256.hex(bytes)
         let ext = input.url.pathExtension.lowercased()
+        if ext == "pdf" { return readPDF(input, sha256: digest, bytes: bytes.count, options: options.pdf) }
         guard textExtensions.contains(ext) else {
             return .failure(ReadFailure(
                 file: input.displayPath, sha256: digest, bytes: bytes.count,
@@ -55,6 +69,27 @@ public enum DocumentReader {
                 source: source, pages: [PageText(page: nil, text: decoded.text)], encoding: decoded.encoding))
         } catch {
             return .failure(ReadFailure(file: input.displayPath, sha256: digest, bytes: bytes.count, reason: error.description))
+        }
+    }
+
+    private static func readPDF(_ input: InputFile, sha256: String, bytes: Int, options: PDFOptions)
+        -> Result<LoadedDocument, ReadFailure>
+    {
+        let read: Result<PDFPages, ReadError>
+        if let helper = options.helper {
+            read = PDFReader.readIsolated(path: input.url.path, helper: helper, timeout: options.timeout)
+        } else {
+            read = PDFReader.read(path: input.url.path, ocr: options.ocr, dpi: options.ocrDPI).mapError { .pdf($0.description) }
+        }
+        switch read {
+        case .success(let pdf):
+            let source = Source(
+                file: input.displayPath, sha256: sha256, bytes: bytes, format: pdf.ocrPages.isEmpty ? .pdf : .pdfOCR,
+                pages: pdf.pageCount)
+            let pages = pdf.texts.enumerated().map { PageText(page: $0.offset + 1, text: $0.element) }
+            return .success(LoadedDocument(source: source, pages: pages, encoding: "PDF", failedPages: pdf.failedPages))
+        case .failure(let error):
+            return .failure(ReadFailure(file: input.displayPath, sha256: sha256, bytes: bytes, reason: error.description))
         }
     }
 

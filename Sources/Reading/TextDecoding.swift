@@ -9,6 +9,8 @@ public enum ReadError: Error, Equatable, CustomStringConvertible {
     case undecodable(charset: String, byteOffset: Int)
     case unreadable(String)
     case unsupported(String)
+    /// A PDF that cannot be read, with the reason.
+    case pdf(String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum ReadError: Error, Equatable, CustomStringConvertible {
         case .undecodable(let charset, let at): "undecodable as \(charset) (byte \(at))"
         case .unreadable(let reason): "cannot read: \(reason)"
         case .unsupported(let what): "unsupported input: \(what)"
+        case .pdf(let reason): reason
         }
     }
 }

@@ -101,6 +101,8 @@ extension LineBytes {
             if c < 0x80, c != 0x20, c != UInt8(ascii: "."), c != UInt8(ascii: "-") { return false }
         }
         if Bytes.hasDigit(b, from: a, to: z) { return false }
+        // "(ลงชื่อ)" opens the next block; it is never a name.
+        if containsAny(b, from: a, to: z, [Array("ลงชื่อ".utf8)]) { return false }
         let words = Bytes.wordCount(b, from: a, to: z)
         guard relaxed ? (1...6).contains(words) : (2...5).contains(words) else { return false }
         return !containsAny(b, from: a, to: z, Self.positionWords)
@@ -177,7 +179,11 @@ extension LineBytes {
                 inline = true
                 break
             }
-            if let k = next, isParenthesizedName(k, relaxed: true) {
+            // "ลงชื่อ …… (นายสมชาย ใจดี)": a name in parentheses on the sign line itself ends the search.
+            let inlineName = inline && bytes[i][markEnd..<hi[i]].contains(UInt8(ascii: "("))
+            if inlineName {
+                nameLine = i
+            } else if let k = next, isParenthesizedName(k, relaxed: true) {
                 taken.append(k)
                 nameLine = k
             } else if let k = next, let k2 = afterNext, !innerTab[k], Bytes.wordCount(bytes[k], from: lo[k], to: hi[k]) <= 2,

@@ -23,7 +23,7 @@ public struct RecordValidator: Sendable {
         do {
             instance = try JSONValue(parsing: json)
         } catch {
-            return [Self.schemaIssue(path: "", message: "not JSON: \(error.localizedDescription)")]
+            return [Self.schemaIssue(path: "", message: "not JSON: \(error)")]
         }
         return schema.violations(of: instance).map { Self.schemaIssue(path: $0.path, message: $0.message) }
     }

@@ -4,6 +4,7 @@ import Foundation
 import Normalization
 import Output
 import Pipeline
+import RecordDatabase
 import Reading
 import RecordModel
 import Segmentation
@@ -14,7 +15,7 @@ struct Sarabun: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sarabun",
         abstract: "Turns Thai local-government ITA memos into validated, structured JSON records.",
-        subcommands: [Extract.self, Eval.self, Normalize.self, Segment.self, Validate.self, Schema.self, Bench.self]
+        subcommands: [Extract.self, Load.self, Eval.self, Normalize.self, Segment.self, Validate.self, Schema.self, Bench.self, ReadPDF.self]
     )
 
     /// As ArgumentParser's `main`, but bad usage exits with 2 (the convention the tools around Sarabun
@@ -40,12 +41,14 @@ struct Extract: AsyncParsableCommand {
         abstract: "Extract records from documents: files, or folders searched recursively.",
         discussion: """
             Valid records go to OUT/records/, records with errors and documents that failed (with the reason) \
-            to OUT/rejects/, each at the input's path relative to its INPUT root with .json appended. \
+            to OUT/rejects/, each at the input's path relative to its INPUT root with .json appended; then \
+            every document's rows go to the database (--db, by default OUT/sarabun.sqlite), replacing rows an \
+            earlier run stored for the same file. --resume skips documents the database already holds. \
             Exit status: 0 when every document gave a valid record, 1 when some were rejected, 2 for bad usage.
             """
     )
 
-    @Argument(help: "Files or folders to read (.txt, .md).")
+    @Argument(help: "Files or folders to read (.txt, .md, .pdf).")
     var inputs: [String]
 
     @Option(name: .shortAndLong, help: "Output folder.")
@@ -54,33 +57,68 @@ struct Extract: AsyncParsableCommand {
     @Option(help: "Documents processed at once (default: the number of cores).")
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Database: a SQLite file (default OUT/sarabun.sqlite), sqlite:PATH, postgres://user@host:port/database, or none.")
+    var db: String?
+
+    @Flag(help: "Skip documents the database already holds from this pipeline version (same SHA-256).")
+    var resume = false
+
     @Flag(help: "No progress display.")
     var quiet = false
 
+    @Option(help: "Seconds one PDF may take to read (a PDF that makes poppler or OCR hang is rejected then).")
+    var pdfTimeout: Double = 300
+
+    @Option(help: "Seconds OCR may take on one page of a scanned PDF (the page is then named in a warning).")
+    var ocrTimeout: Double = 60
+
     func validate() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
+        guard pdfTimeout > 0, ocrTimeout > 0 else { throw ValidationError("--pdf-timeout and --ocr-timeout must be positive") }
+        if resume, try databaseTarget(db, defaultFolder: out) == .none {
+            throw ValidationError("--resume needs a database (--db none names none)")
+        }
     }
 
     func run() async throws {
-        let files: [InputFile]
+        let inputs: [InputFile]
         do {
-            files = try InputDiscovery.discover(inputs, extensions: DocumentReader.textExtensions)
+            inputs = try InputDiscovery.discover(self.inputs, extensions: DocumentReader.extensions)
         } catch {
             throw ValidationError("\(error)")
         }
-        let pipeline = Pipeline(workers: workers, processor: try DocumentProcessor())
-        var sink = JSONDirectorySink(directory: URL(fileURLWithPath: out))
+        let outURL = URL(fileURLWithPath: out)
+        // A run killed while writing a file leaves its temporary file; the document itself is redone.
+        try AtomicFile.removeLeftovers(under: outURL)
+        let target = try databaseTarget(db, defaultFolder: out)
+        let store = try await openStore(target)
+        let skipping = resume ? try await store?.storedDigests(pipelineVersion: Pipeline.version) ?? [] : []
+        let pipeline = Pipeline(workers: workers, processor: try DocumentProcessor(
+            skipping: skipping, read: ReadPDF.options(documentTimeout: pdfTimeout, ocrTimeout: ocrTimeout)))
+        let files = JSONDirectorySink(directory: outURL)
         let progress = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        let summary = await pipeline.run(
-            files, into: &sink,
-            onEvent: { event in progress.message("\(event.file): \(event.message)") },
-            onProgress: { progress.update($0) })
+        func run(into sink: inout some RecordSink) async -> RunSummary {
+            await pipeline.run(
+                inputs, into: &sink,
+                onEvent: { event in progress.message("\(event.file): \(event.message)") },
+                onProgress: { progress.update($0) })
+        }
+        let summary: RunSummary
+        if let store {
+            var sink = DatabaseSink(files: files, store: store, pipelineVersion: Pipeline.version)
+            summary = await run(into: &sink)
+        } else {
+            var sink = files
+            summary = await run(into: &sink)
+        }
         progress.clear()
         let rate = summary.seconds > 0 ? Double(summary.documents) / summary.seconds : 0
+        let skipped = resume ? ", \(summary.skipped) skipped" : ""
         standardError(
             "\(summary.documents) documents: \(summary.records) records, \(summary.rejects) rejected "
-                + "(\(summary.failures) failed) in \(String(format: "%.2f", summary.seconds)) s "
-                + "(\(String(format: "%.1f", rate)) docs/s) -> \(out)\n")
+                + "(\(summary.failures) failed)\(skipped) in \(String(format: "%.2f", summary.seconds)) s "
+                + "(\(String(format: "%.1f", rate)) docs/s) -> \(out)"
+                + (store == nil ? "" : ", \(describe(target))") + "\n")
         if summary.rejects > 0 { throw ExitCode(1) }
     }
 }

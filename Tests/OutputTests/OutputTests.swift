@@ -95,3 +95,48 @@ func sampleRecord(file: String, valid: Bool = true) -> Record {
         #expect((document["organization"] as? [String: Any])?.keys.sorted() == ["district", "name", "province", "type"])
     }
 }
+
+@Suite struct ResumableOutputTests {
+    /// What a killed write leaves (`.NAME.UUID.tmp`) is removed before the next run; nothing else is.
+    @Test func leftoverTemporaryFilesAreRemoved() throws {
+        let dir = try temporaryFolder("leftovers")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let records = dir.appendingPathComponent("records/a")
+        try FileManager.default.createDirectory(at: records, withIntermediateDirectories: true)
+        let leftover = records.appendingPathComponent(".x.txt.json.\(UUID().uuidString).tmp")
+        for url in [leftover, records.appendingPathComponent(".notes.tmp"), records.appendingPathComponent("x.txt.json")] {
+            try Data("{".utf8).write(to: url)
+        }
+        #expect(try AtomicFile.removeLeftovers(under: dir) == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: records.path).sorted() == [".notes.tmp", "x.txt.json"])
+    }
+
+    /// A skipped document writes nothing, but its name stays taken, so the outputs of a resumed run are
+    /// named as those of a whole run.
+    @Test func skippedDocumentsKeepTheirNames() throws {
+        let dir = try temporaryFolder("skipped")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var sink = JSONDirectorySink(directory: dir)
+        let source = Source(file: "root1/doc.txt", sha256: "s", bytes: 1, format: .text)
+        #expect(try sink.write(OutputItem(relativePath: "doc.txt", outcome: .skipped(source))) == .skipped)
+        _ = try sink.write(OutputItem(relativePath: "doc.txt", outcome: .extracted(sampleRecord(file: "root2/doc.txt"))))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("records").path) == ["doc.txt~2.json"])
+    }
+
+    /// Records and failures come back as they were written, from both folders.
+    @Test func anOutputFolderReadsBack() throws {
+        let dir = try temporaryFolder("read-back")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var sink = JSONDirectorySink(directory: dir)
+        let record = sampleRecord(file: "a.txt")
+        let failure = DocumentFailure(stage: "read", reason: "empty file", file: "b.txt", sha256: "e", bytes: 0)
+        _ = try sink.write(OutputItem(relativePath: "a.txt", outcome: .extracted(record)))
+        _ = try sink.write(OutputItem(relativePath: "b.txt", outcome: .failed(failure)))
+        let files = try OutputFolder.jsonFiles(under: dir)
+        #expect(files.map(\.lastPathComponent) == ["a.txt.json", "b.txt.json"])
+        guard case .extracted(let back) = try OutputFolder.read(files[0]) else { Issue.record("not a record"); return }
+        #expect(back == record)
+        guard case .failed(let failed) = try OutputFolder.read(files[1]) else { Issue.record("not a failure"); return }
+        #expect(failed == failure)
+    }
+}

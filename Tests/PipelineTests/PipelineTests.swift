@@ -16,6 +16,7 @@ struct CollectingSink: RecordSink {
 
     mutating func write(_ item: OutputItem) throws -> Disposition {
         items.append(item)
+        if case .skipped = item.outcome { return .skipped }
         if case .extracted(let record) = item.outcome, record.validation.valid { return .record }
         return .reject
     }
@@ -76,6 +77,29 @@ func folder(_ name: String) throws -> URL {
         }
         #expect(records(one).count == 5)
         #expect(records(one) == records(many))
+    }
+}
+
+@Suite struct ResumeTests {
+    /// Documents whose digest the processor was given are read and hashed only, reach the writer as
+    /// skipped, and are counted as skipped; the others are processed as usual.
+    @Test func documentsWithKnownDigestsAreSkipped() async throws {
+        let inputs = try InputDiscovery.discover([repositoryRoot.appendingPathComponent("corpus").path], extensions: ["txt"])
+        let known = try inputs.prefix(2).map { input -> String in
+            guard case .success(let loaded) = DocumentReader.read(input) else { throw CancellationError() }
+            return loaded.source.sha256
+        }
+        var sink = CollectingSink()
+        let summary = await Pipeline(workers: 2, processor: try DocumentProcessor(skipping: Set(known))).run(inputs, into: &sink)
+        #expect(summary.documents == 5)
+        #expect(summary.skipped == 2)
+        #expect(summary.records == 3)
+        #expect(summary.failures == 0)
+        var skipped: [String] = []
+        for item in sink.items {
+            if case .skipped(let source) = item.outcome { skipped.append(source.sha256) }
+        }
+        #expect(Set(skipped) == Set(known))
     }
 }
 

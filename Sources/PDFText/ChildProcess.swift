@@ -1,0 +1,189 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How a child process ended, with what it wrote.
+public struct ChildResult: Sendable {
+    /// The exit status, or 128 + the signal number when a signal ended it.
+    public var status: Int32
+    public var stdout: Data
+    public var stderr: Data
+    /// The deadline passed and the child (with everything it started) was killed.
+    public var timedOut: Bool
+
+    /// Whether it exited with status 0 in time.
+    public var succeeded: Bool { status == 0 && !timedOut }
+}
+
+/// Why a child process could not be started.
+public struct ChildProcessError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Runs a program with a deadline: the read stage's guard against a PDF or a page that makes poppler or
+/// tesseract hang.
+///
+/// The child gets its own process group, so that on timeout it is killed together with whatever it
+/// started (the PDF helper's tesseract). Its standard input is /dev/null; standard output and error are
+/// collected (each up to `outputLimit` bytes, the rest read and dropped so that the child never blocks).
+/// The call blocks the calling thread until the child has ended.
+public enum ChildProcess {
+    public static func run(
+        _ executable: String, arguments: [String], environment: [String: String] = [:],
+        timeout: Double, outputLimit: Int = 256 << 20
+    ) throws(ChildProcessError) -> ChildResult {
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        // Pipes are made close-on-exec under the lock that also covers the spawn, so that a child started
+        // by another thread meanwhile cannot inherit them (and keep them open past our child's exit).
+        spawnLock.lock()
+        let started = spawn(executable, arguments: arguments, environment: env)
+        spawnLock.unlock()
+        let (pid, out, err) = try started.get()
+        return collect(pid: pid, out: out, err: err, timeout: timeout, limit: outputLimit)
+    }
+
+    private static let spawnLock = NSLock()
+
+    /// Starts the child; returns its pid and the read ends of its stdout and stderr pipes.
+    private static func spawn(
+        _ executable: String, arguments: [String], environment: [String: String]
+    ) -> Result<(pid_t, Int32, Int32), ChildProcessError> {
+        var outPipe: [Int32] = [-1, -1]
+        var errPipe: [Int32] = [-1, -1]
+        guard makePipe(&outPipe) else { return .failure(ChildProcessError(description: "pipe: \(errnoText())")) }
+        guard makePipe(&errPipe) else {
+            close(outPipe[0]); close(outPipe[1])
+            return .failure(ChildProcessError(description: "pipe: \(errnoText())"))
+        }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for p in argv { free(p) }
+            for p in envp { free(p) }
+        }
+        var pid: pid_t = 0
+        let status =
+            executable.contains("/")
+            ? posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+            : posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
+        close(outPipe[1])
+        close(errPipe[1])
+        guard status == 0 else {
+            close(outPipe[0]); close(errPipe[0])
+            return .failure(ChildProcessError(description: "cannot start \(executable): \(String(cString: strerror(status)))"))
+        }
+        return .success((pid, outPipe[0], errPipe[0]))
+    }
+
+    private static func makePipe(_ fds: inout [Int32]) -> Bool {
+        guard pipe(&fds) == 0 else { return false }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return true
+    }
+
+    /// Reads both pipes until the child has exited and closed them, or the deadline passes.
+    private static func collect(pid: pid_t, out: Int32, err: Int32, timeout: Double, limit: Int) -> ChildResult {
+        defer {
+            close(out)
+            close(err)
+        }
+        let start = monotonicSeconds()
+        let deadline = start + timeout
+        var buffers = [Data(), Data()]
+        var open = [true, true]
+        var exitStatus: Int32?
+        var timedOut = false
+        var exitedAt: Double?
+        var chunk = [UInt8](repeating: 0, count: 65536)
+
+        while open[0] || open[1] || exitStatus == nil {
+            let now = monotonicSeconds()
+            if exitStatus == nil, now >= deadline {
+                timedOut = true
+                kill(-pid, SIGKILL)
+                kill(pid, SIGKILL)
+                exitStatus = waitFor(pid, block: true)
+                break
+            }
+            if exitStatus != nil {
+                // Something the child started may still hold the pipes: give it a moment, then stop.
+                if let exitedAt, now - exitedAt > 1 {
+                    kill(-pid, SIGKILL)
+                    break
+                }
+            }
+            var fds = [
+                pollfd(fd: open[0] ? out : -1, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: open[1] ? err : -1, events: Int16(POLLIN), revents: 0),
+            ]
+            let wait = Int32(max(1, min(50, (deadline - now) * 1000)))
+            if open[0] || open[1] {
+                _ = poll(&fds, 2, wait)
+            } else {
+                usleep(UInt32(wait) * 1000)
+            }
+            for k in 0..<2 where open[k] && fds[k].revents != 0 {
+                let n = chunk.withUnsafeMutableBytes { read(fds[k].fd, $0.baseAddress, $0.count) }
+                if n > 0 {
+                    if buffers[k].count < limit { buffers[k].append(contentsOf: chunk[0..<min(n, limit - buffers[k].count)]) }
+                } else if n == 0 || (errno != EINTR && errno != EAGAIN) {
+                    open[k] = false
+                }
+            }
+            if exitStatus == nil, let status = waitFor(pid, block: false) {
+                exitStatus = status
+                exitedAt = monotonicSeconds()
+            }
+        }
+        return ChildResult(status: exitStatus ?? -1, stdout: buffers[0], stderr: buffers[1], timedOut: timedOut)
+    }
+
+    /// The child's status once it has ended (nil if `block` is false and it still runs).
+    private static func waitFor(_ pid: pid_t, block: Bool) -> Int32? {
+        var status: Int32 = 0
+        while true {
+            let r = waitpid(pid, &status, block ? 0 : WNOHANG)
+            if r == pid { break }
+            if r == 0 { return nil }
+            if errno == EINTR { continue }
+            return -1
+        }
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+    }
+
+    private static func monotonicSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    private static func errnoText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,157 @@
+/// Rebuilds the text of a document's pages from the boxes of their glyphs or OCR words, in the form the
+/// text parsers read: one line per paragraph (wrapped lines joined), a blank line between paragraphs, and
+/// each table row as one line of TAB-separated cells, so that a PDF table reaches the same table parsers
+/// as a tab-separated table in a text file.
+///
+/// Steps, per document:
+/// 1. Pieces and lines: a text-layer character and the combining marks drawn on it make a piece (a mark
+///    the PDF library split off into its own word is put back on the piece it is drawn on); OCR words
+///    are pieces as they are. Pieces on one baseline make a line, read left to right; a gap wider than a
+///    fifth of the line height is a space.
+/// 2. Running headers, footers and page numbers are dropped: first and last lines of a page, near its
+///    top or bottom edge, whose text (digits aside) repeats on at least half the pages, or that hold
+///    only a number that follows the page order.
+/// 3. Tables: consecutive lines that share a vertical gutter (free of ink in every line, at least
+///    0.42 line heights wide, with ink on both sides in at least two lines) and never cross it. Rows
+///    are split at the larger vertical gaps, cells are the row's text between gutters.
+/// 4. Paragraphs: a line that ends near the right edge of the text and is followed, at the normal line
+///    spacing, by a line starting at its left edge continues in that line.
+public struct PageLayout: Sendable {
+    public init() {}
+
+    /// The text of each page, in order.
+    public func texts(_ pages: [PageInput]) -> [String] {
+        var lines = pages.map { page -> [Line] in
+            switch page.content {
+            case .glyphs(let glyphs): LineBuilder.lines(glyphs: glyphs)
+            case .words(let words): LineBuilder.lines(words: words)
+            }
+        }
+        RunningLines.remove(from: &lines, pageHeights: pages.map(\.height))
+        var regions = lines.map { Tables.regions($0) }
+        Tables.continueAcrossPages(&regions, lines: lines)
+        let cellLineGap = Tables.cellLineGap(regions, lines: lines)
+        var blocks = zip(lines, regions).map { Self.blocks($0, $1, cellLineGap: cellLineGap) }
+        Self.joinSplitRows(&blocks, textBottom: lines.compactMap { $0.last?.box.y1 }.max() ?? 0)
+        let metrics = Metrics(blocks)
+        return blocks.map { metrics.text(of: $0) }
+    }
+
+    /// A page's lines as text lines and tables, top to bottom.
+    static func blocks(_ lines: [Line], _ regions: [TableRegion], cellLineGap: Double?) -> [Block] {
+        var blocks: [Block] = []
+        var next = 0
+        for region in regions {
+            for k in next..<region.lines.lowerBound { blocks.append(.line(lines[k])) }
+            blocks.append(.table(rows: Tables.rows(region, in: lines, cellLineGap: cellLineGap), continued: region.continued))
+            next = region.lines.upperBound
+        }
+        for k in next..<lines.count { blocks.append(.line(lines[k])) }
+        return blocks
+    }
+
+    /// A row that a page break cut in two is one row again: the first row of a table that continues a
+    /// page is joined to the last row of the page before when that row has several lines and reaches the
+    /// bottom of the text (a row of one line cannot be cut, and a cut row fills its page).
+    static func joinSplitRows(_ pages: inout [[Block]], textBottom: Double) {
+        for p in pages.indices.dropFirst() {
+            guard case .table(var rows, true)? = pages[p].first, let first = rows.first,
+                case .table(var previous, let continued)? = pages[p - 1].last, let last = previous.last,
+                last.lineCount >= 2, last.bottom >= textBottom - 1.5 * last.height,
+                last.cells.count == first.cells.count
+            else { continue }
+            previous[previous.count - 1].cells = zip(last.cells, first.cells).map { Text.joinWrapped($0, $1) }
+            pages[p - 1][pages[p - 1].count - 1] = .table(rows: previous, continued: continued)
+            rows.removeFirst()
+            pages[p][0] = .table(rows: rows, continued: true)
+        }
+    }
+}
+
+enum Block {
+    case line(Line)
+    case table(rows: [Row], continued: Bool)
+}
+
+/// What the whole document says about its text block: where lines end when they wrap, and how far apart
+/// the lines of one paragraph are.
+struct Metrics {
+    /// The right edge of the text: where full lines end.
+    var rightEdge: Double
+    /// The usual gap between two lines of a paragraph, in line heights.
+    var lineGap: Double
+
+    init(_ pages: [[Block]]) {
+        var ends: [Double] = []
+        var gaps: [Int: Int] = [:]
+        for blocks in pages {
+            var previous: Line?
+            for block in blocks {
+                guard case .line(let line) = block else {
+                    previous = nil
+                    continue
+                }
+                ends.append(line.box.x1)
+                if let p = previous, line.box.x0 < p.box.x1, line.box.x1 > p.box.x0 {
+                    // Gaps in 2 % steps of the line height; the most common one is the paragraph's.
+                    gaps[Int(((line.box.y0 - p.box.y1) / p.height * 50).rounded()), default: 0] += 1
+                }
+                previous = line
+            }
+        }
+        ends.sort(by: >)
+        rightEdge = ends.isEmpty ? 0 : ends[min(2, ends.count - 1)]
+        let mode = gaps.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 25
+        lineGap = Double(mode) / 50
+    }
+
+    /// A page's text: paragraphs (wrapped lines joined) and table rows, blank lines between paragraphs.
+    func text(of blocks: [Block]) -> String {
+        var out: [String] = []
+        var paragraph: (text: String, last: Line)?
+        func flush() {
+            if let p = paragraph { out.append(p.text) }
+            paragraph = nil
+        }
+        for block in blocks {
+            switch block {
+            case .table(let rows, _):
+                flush()
+                if let last = out.last, !last.isEmpty { out.append("") }
+                for row in rows { out.append(row.cells.joined(separator: "\t")) }
+                out.append("")
+            case .line(let line):
+                let text = line.text(0..<line.pieces.count)
+                guard let p = paragraph else {
+                    paragraph = (text, line)
+                    continue
+                }
+                let gap = line.box.y0 - p.last.box.y1
+                let sameParagraph = gap <= (lineGap + 0.08) * p.last.height
+                if sameParagraph, wraps(p.last, into: line) {
+                    paragraph = (Text.joinWrapped(p.text, text), line)
+                    continue
+                }
+                flush()
+                if !sameParagraph { out.append("") }
+                paragraph = (text, line)
+            }
+        }
+        flush()
+        while out.last == "" { out.removeLast() }
+        return out.joined(separator: "\n")
+    }
+
+    /// Whether `line` ended only because `next` did not fit after it: the next line starts at its left
+    /// edge, and its first word would not have fitted after it. Thai breaks between words without spaces,
+    /// so for Thai the smallest piece that could have moved up is a short word, taken as three letters.
+    private func wraps(_ line: Line, into next: Line) -> Bool {
+        guard next.box.x0 <= line.box.x0 + 0.5 * line.height, let first = next.words.first else { return false }
+        var end = first.x1
+        if let scalar = next.pieces[first.range.lowerBound].text.first, Text.isThaiLetter(scalar) {
+            end = next.pieces[min(first.range.lowerBound + 2, first.range.upperBound - 1)].box.x1
+        }
+        let space = Text.isThaiLetter(next.pieces[first.range.lowerBound].text.first ?? " ") ? 0 : line.spaceGap
+        return line.box.x1 + space + (end - first.x0) > rightEdge
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import PDFText
+import PageLayout
+
+/// A page the read stage got no text from, and why; the rest of the document still comes through.
+public struct PageFailure: Codable, Sendable, Equatable {
+    public var page: Int
+    public var reason: String
+
+    public init(page: Int, reason: String) {
+        self.page = page
+        self.reason = reason
+    }
+}
+
+/// The text of a PDF, page by page, and how it was obtained.
+public struct PDFPages: Codable, Sendable, Equatable {
+    public var pageCount: Int
+    /// One text a page, laid out by `PageLayout` (paragraph lines, TAB-separated table rows).
+    public var texts: [String]
+    /// Pages read by OCR (from 1).
+    public var ocrPages: [Int]
+    public var failedPages: [PageFailure]
+}
+
+/// How the read stage treats PDFs.
+public struct PDFOptions: Sendable {
+    /// The command that reads one PDF in a child process and prints ``PDFHelperOutput`` as JSON, the file's
+    /// path appended; nil reads in this process (no time limit then).
+    public var helper: [String]?
+    /// Seconds a document may take in the helper before it is killed and rejected.
+    public var timeout: Double
+    public var ocr: OCREngine
+    /// Resolution pages are rendered at for OCR.
+    public var ocrDPI: Int
+
+    public init(helper: [String]? = nil, timeout: Double = 300, ocr: OCREngine = OCREngine(), ocrDPI: Int = 300) {
+        self.helper = helper
+        self.timeout = timeout
+        self.ocr = ocr
+        self.ocrDPI = ocrDPI
+    }
+}
+
+/// What the PDF helper process prints: the pages, or why the document could not be read.
+public struct PDFHelperOutput: Codable, Sendable {
+    public var pages: PDFPages?
+    public var error: String?
+
+    public init(_ result: Result<PDFPages, PDFError>) {
+        switch result {
+        case .success(let pages): self.pages = pages
+        case .failure(let error): self.error = error.description
+        }
+    }
+}
+
+/// Reads the text of PDFs: the text layer where a page has one, OCR of the rendered page where it has
+/// none, both laid out into lines and table rows.
+public enum PDFReader {
+    /// Reads the PDF at `path` in this process.
+    public static func read(path: String, ocr: OCREngine, dpi: Int) -> Result<PDFPages, PDFError> {
+        let document: PDFDocument
+        do {
+            document = try PDFDocument(path: path)
+        } catch {
+            return .failure(error)
+        }
+        var inputs: [PageInput] = []
+        var ocrPages: [Int] = []
+        var failures: [PageFailure] = []
+        for n in 1...document.pageCount {
+            do {
+                let size = try document.pageSize(n)
+                let glyphs = try document.glyphs(page: n)
+                if glyphs.contains(where: { !$0.scalar.properties.isWhitespace }) {
+                    inputs.append(PageInput(width: size.width, height: size.height, content: .glyphs(glyphs.compactMap(layoutGlyph))))
+                    continue
+                }
+                let image = try document.render(page: n, dpi: Double(dpi))
+                var words: [Word] = []
+                if !isBlank(image) {
+                    switch ocr.recognize(image, dpi: dpi) {
+                    case .success(let found):
+                        let scale = 72 / Double(dpi)
+                        words = found.map { w in
+                            Word(text: w.text, box: Box(
+                                x0: Double(w.left) * scale, y0: Double(w.top) * scale,
+                                x1: Double(w.left + w.width) * scale, y1: Double(w.top + w.height) * scale))
+                        }
+                        ocrPages.append(n)
+                    case .failure(let failure):
+                        failures.append(PageFailure(page: n, reason: failure.description))
+                    }
+                }
+                inputs.append(PageInput(width: size.width, height: size.height, content: .words(words)))
+            } catch {
+                failures.append(PageFailure(page: n, reason: error.description))
+                inputs.append(PageInput(width: 0, height: 0, content: .words([])))
+            }
+        }
+        let texts = PageLayout().texts(inputs)
+        if !failures.isEmpty, texts.allSatisfy({ $0.isEmpty }) {
+            return .failure(.page(failures[0].page, "no page gave text; \(failures[0].reason)"))
+        }
+        return .success(PDFPages(pageCount: document.pageCount, texts: texts, ocrPages: ocrPages, failedPages: failures))
+    }
+
+    /// Reads the PDF at `path` in the helper process of `options`, killed after `options.timeout` seconds.
+    public static func readIsolated(path: String, helper: [String], timeout: Double) -> Result<PDFPages, ReadError> {
+        let result: ChildResult
+        do {
+            result = try ChildProcess.run(helper[0], arguments: Array(helper.dropFirst()) + [path], timeout: timeout)
+        } catch {
+            return .failure(.unreadable(error.description))
+        }
+        if result.timedOut {
+            return .failure(.unreadable("PDF reading timed out after \(Int(timeout.rounded())) s (poppler or OCR hung)"))
+        }
+        guard result.status == 0 else {
+            let reason = result.status > 128 ? "crashed (signal \(result.status - 128))" : "exited with status \(result.status)"
+            return .failure(.unreadable("the PDF reader \(reason)"))
+        }
+        guard let output = try? JSONDecoder().decode(PDFHelperOutput.self, from: result.stdout) else {
+            return .failure(.unreadable("the PDF reader's output is not readable"))
+        }
+        if let pages = output.pages { return .success(pages) }
+        return .failure(.pdf(output.error ?? "unknown error"))
+    }
+
+    /// Poppler's character, word and box, for the layout; rotated text (stamps, margin notes) is left out.
+    private static func layoutGlyph(_ g: PDFGlyph) -> Glyph? {
+        guard g.rotation == 0 else { return nil }
+        return Glyph(scalar: g.scalar, word: g.word, box: Box(x0: g.x0, y0: g.y0, x1: g.x1, y1: g.y1))
+    }
+
+    /// A page with no dark pixel to speak of (under one in 10 000): nothing for OCR to read.
+    private static func isBlank(_ image: GrayImage) -> Bool {
+        var dark = 0
+        for p in image.pixels where p < 128 { dark += 1 }
+        return dark * 10_000 < image.pixels.count
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Output
+import Pipeline
+import RecordDatabase
+import Testing
+
+extension StoreChecks {
+    /// `sarabun extract` over a few hundred documents is killed with SIGKILL midway; at that moment the
+    /// database holds only whole documents whose JSON files exist. Run again with `--resume`, the folder and
+    /// the database hold every document exactly once, whole, and no temporary file is left.
+    public func killedRunResumesToEveryDocumentOnce(documents: Int = 300) async throws {
+        let sarabun = try Executable.sarabun()
+        let work = try Corpus.temporaryFolder("kill")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = work.appendingPathComponent("in"), out = work.appendingPathComponent("out")
+        let names = try makeDocuments(documents, in: inputs)
+
+        try await database.withDatabase { db in
+            let arguments = ["extract", inputs.path, "--out", out.path, "--db", db, "--quiet", "--workers", "2"]
+            let first = try Executable.start(sarabun, arguments, stderr: work.appendingPathComponent("first.log"))
+            // Kill once half the JSON files are there: by then the first batch (100 documents) has committed.
+            let deadline = ContinuousClock.now + .seconds(300)
+            while first.isRunning, jsonFileCount(out) < documents / 2, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            kill(first.processIdentifier, SIGKILL)
+            first.waitUntilExit()
+            #expect(first.terminationReason == .uncaughtSignal, "the run ended before it was killed")
+
+            // Right after the kill: every stored document is whole, and its JSON file exists.
+            let afterKill = try jsonCounts(out)
+            var store = try await database.open(db)
+            let stored = try await store.storedDigests(pipelineVersion: Pipeline.version)
+            #expect(stored.count >= 100 && stored.count < documents, "\(stored.count) documents stored when killed")
+            #expect(stored.isSubset(of: Set(afterKill.keys)))
+            let rowsAfterKill = try await store.rowCountsByDocument()
+            #expect(Set(rowsAfterKill.keys) == stored)
+            for digest in stored { #expect(rowsAfterKill[digest] == afterKill[digest], "\(digest)") }
+            try await store.close()
+
+            let log = work.appendingPathComponent("resume.log")
+            let resumed = try Executable.start(sarabun, arguments + ["--resume"], stderr: log)
+            resumed.waitUntilExit()
+            let summary = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            #expect(resumed.terminationReason == .exit && [0, 1].contains(resumed.terminationStatus), "\(summary)")
+            #expect(summary.contains("\(stored.count) skipped"), "\(summary)")
+
+            // Every input has exactly one JSON file, whole, and nothing else is in the folder.
+            let files = try OutputFolder.jsonFiles(under: out)
+            #expect(files.count == documents)
+            #expect(Set(files.map { $0.deletingPathExtension().lastPathComponent }) == Set(names))
+            for file in files { #expect(throws: Never.self) { _ = try OutputFolder.read(file) } }
+            #expect(temporaryFiles(out).isEmpty)
+
+            // The database holds each document once, with as many rows as its JSON file has items.
+            let final = try jsonCounts(out)
+            store = try await database.open(db)
+            #expect(final.count == documents)
+            #expect(try await store.storedDigests(pipelineVersion: Pipeline.version) == Set(final.keys))
+            let rows = try await store.rowCountsByDocument()
+            #expect(rows.count == documents)
+            for (digest, counts) in final { #expect(rows[digest] == counts, "\(digest)") }
+            let paths = try await store.query("SELECT file FROM documents", []).compactMap { $0.first?.text }
+            #expect(paths.count == documents)
+            #expect(Set(paths.map { URL(fileURLWithPath: $0).lastPathComponent }) == Set(names))
+            try await store.close()
+        }
+    }
+
+    /// Small documents: the first lines of each corpus document, round-robin, each ending with its own
+    /// number so that every file has its own digest.
+    private func makeDocuments(_ count: Int, in folder: URL) throws -> [String] {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let seeds = try FileManager.default.contentsOfDirectory(at: Corpus.folder, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
+            .map { try String(contentsOf: $0, encoding: .utf8).components(separatedBy: "\n").prefix(120).joined(separator: "\n") }
+        return try (0..<count).map { n in
+            let name = String(format: "doc%04d.txt", n)
+            try Data((seeds[n % seeds.count] + "\nหมายเหตุ ชุดทดสอบที่ \(n)\n").utf8).write(to: folder.appendingPathComponent(name))
+            return name
+        }
+    }
+
+    private func jsonFileCount(_ out: URL) -> Int {
+        ["records", "rejects"].reduce(0) { count, folder in
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(folder).path)) ?? []
+            return count + names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.count
+        }
+    }
+
+    /// Item counts per digest, from the JSON files.
+    private func jsonCounts(_ out: URL) throws -> [String: [String: Int]] {
+        var counts: [String: [String: Int]] = [:]
+        for file in try OutputFolder.jsonFiles(under: out) {
+            let json = try JSONItemCounts(file: file)
+            #expect(counts[json.sha256] == nil, "two JSON files for \(json.sha256)")
+            counts[json.sha256] = json.counts
+        }
+        return counts
+    }
+
+    private func temporaryFiles(_ out: URL) -> [String] {
+        var found: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: out.path)
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".tmp") { found.append(path) }
+        }
+        return found
+    }
+}
+
+extension DocumentStore {
+    /// Rows per table for every document, in one query per table.
+    public func rowCountsByDocument() async throws -> [String: [String: Int]] {
+        var counts: [String: [String: Int]] = [:]
+        let digests = try await query("SELECT sha256 FROM documents", []).compactMap { $0.first?.text }
+        for digest in digests { counts[digest] = Dictionary(uniqueKeysWithValues: Schema.tables.map { ($0.name, 0) }) }
+        for table in Schema.tables {
+            let key = table == Schema.documents ? "sha256" : "document_sha256"
+            for row in try await query("SELECT \(key), COUNT(*) FROM \(table.name) GROUP BY \(key)", []) {
+                guard let digest = row[0].text, let n = row[1].integer else { continue }
+                counts[digest, default: [:]][table.name] = Int(n)
+            }
+        }
+        return counts
+    }
+}
+
+/// The `sarabun` executable the tests run: beside the test bundle in the build folder, or
+/// `SARABUN_EXECUTABLE`.
+enum Executable {
+    static func sarabun() throws -> URL {
+        if let path = ProcessInfo.processInfo.environment["SARABUN_EXECUTABLE"] { return URL(fileURLWithPath: path) }
+        var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("sarabun")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        throw SupportError(message: "no sarabun executable beside the test bundle: build it first (swift build --build-tests)")
+    }
+
+    static func start(_ executable: URL, _ arguments: [String], stderr: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: stderr)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
