@@ -90,7 +90,7 @@ let package = Package(
             path: "Tests/StoreTestSupport"
         ),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "StoreTestSupport", "RecordDatabase"]),
-        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "StoreTestSupport", "RecordDatabase"]),
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "StoreTestSupport", "RecordDatabase", "RecordModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,8 +23,8 @@ public struct DocumentFailure: Sendable, Equatable, Codable {
 public enum DocumentOutcome: Sendable {
     case extracted(Record)
     case failed(DocumentFailure)
-    /// Not processed: a database already holds this document (same digest, same pipeline version).
-    case skipped(Source)
+    /// Not processed: a database already holds the file with this digest (at the same pipeline version).
+    case skipped(sha256: String)
 }
 
 /// One finished document on its way to the writer, named by its path relative to its INPUT root.

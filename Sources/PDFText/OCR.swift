@@ -45,7 +45,7 @@ public struct OCREngine: Sendable {
     /// Seconds a page may take.
     public var timeout: Double
 
-    public init(executable: String = "tesseract", languages: String = "tha+eng", pageSegmentation: Int = 6, timeout: Double = 60) {
+    public init(executable: String = "tesseract", languages: String = "tha+eng", pageSegmentation: Int = 11, timeout: Double = 60) {
         self.executable = executable
         self.languages = languages
         self.pageSegmentation = pageSegmentation
@@ -53,20 +53,27 @@ public struct OCREngine: Sendable {
     }
 
     /// The words on `image`, rendered at `dpi`.
+    ///
+    /// Tesseract's TSV boxes are per character for Thai (it has no spaces to split at), while its plain
+    /// text knows where the spaces are; one run writes both, and each text token gets the boxes of the
+    /// characters it is made of.
     public func recognize(_ image: GrayImage, dpi: Int) -> Result<[OCRWord], OCRFailure> {
-        let file = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sarabun-ocr-\(UUID().uuidString).pgm")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sarabun-ocr-\(UUID().uuidString)")
         do {
-            try image.pgm().write(to: file)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try image.pgm().write(to: folder.appendingPathComponent("page.pgm"))
         } catch {
             return .failure(.failed("cannot write the page image: \(error.localizedDescription)"))
         }
-        defer { try? FileManager.default.removeItem(at: file) }
+        defer { try? FileManager.default.removeItem(at: folder) }
         let result: ChildResult
         do {
             result = try ChildProcess.run(
                 executable,
-                arguments: [file.path, "stdout", "-l", languages, "--psm", String(pageSegmentation), "--dpi", String(dpi), "tsv"],
+                arguments: [
+                    folder.appendingPathComponent("page.pgm").path, folder.appendingPathComponent("page").path,
+                    "-l", languages, "--psm", String(pageSegmentation), "--dpi", String(dpi), "txt", "tsv",
+                ],
                 environment: ["OMP_THREAD_LIMIT": "1"], timeout: timeout)
         } catch {
             return .failure(.failed(error.description))
@@ -77,7 +84,53 @@ public struct OCREngine: Sendable {
                 .split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
             return .failure(.failed("tesseract exited with status \(result.status)\(message.isEmpty ? "" : ": " + message)"))
         }
-        return .success(Self.parseTSV(String(decoding: result.stdout, as: UTF8.self)))
+        guard let tsv = try? String(contentsOf: folder.appendingPathComponent("page.tsv"), encoding: .utf8),
+            let text = try? String(contentsOf: folder.appendingPathComponent("page.txt"), encoding: .utf8)
+        else { return .failure(.failed("tesseract wrote no output")) }
+        return .success(Self.words(tsv: tsv, text: text))
+    }
+
+    /// The text tokens of tesseract's plain text with boxes from its TSV. Both list the same lines in the
+    /// same order; a line whose tokens do not add up to its TSV words keeps the TSV words.
+    public static func words(tsv: String, text: String) -> [OCRWord] {
+        let boxes = parseTSV(tsv)
+        let textLines = text.split(whereSeparator: \.isNewline).map(String.init)
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        var byLine: [(line: Int, words: [OCRWord])] = []
+        for word in boxes {
+            if byLine.last?.line == word.line { byLine[byLine.count - 1].words.append(word) } else { byLine.append((word.line, [word])) }
+        }
+        guard byLine.count == textLines.count else { return boxes }
+        var out: [OCRWord] = []
+        for ((_, words), line) in zip(byLine, textLines) {
+            out += tokens(of: line, boxes: words) ?? words
+        }
+        return out
+    }
+
+    /// The space-separated tokens of `line`, each with the union of the boxes of the characters it spells.
+    private static func tokens(of line: String, boxes: [OCRWord]) -> [OCRWord]? {
+        var out: [OCRWord] = []
+        var k = 0
+        for token in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            let need = token.unicodeScalars.count
+            var have = 0
+            var parts: [OCRWord] = []
+            while have < need, k < boxes.count {
+                have += boxes[k].text.unicodeScalars.count
+                parts.append(boxes[k])
+                k += 1
+            }
+            guard have == need, let first = parts.first else { return nil }
+            let left = parts.map(\.left).min()!
+            let top = parts.map(\.top).min()!
+            let right = parts.map { $0.left + $0.width }.max()!
+            let bottom = parts.map { $0.top + $0.height }.max()!
+            out.append(OCRWord(
+                text: String(token), left: left, top: top, width: right - left, height: bottom - top,
+                confidence: parts.map(\.confidence).min()!, line: first.line))
+        }
+        return k == boxes.count ? out : nil
     }
 
     /// The words (level 5 rows with text) of tesseract's TSV output.

@@ -32,18 +32,39 @@ public struct Glyph: Sendable, Equatable {
     }
 }
 
-/// A word read by OCR, with its box.
+/// A word read by OCR, with its box and the OCR engine's line, if it gives one.
 public struct Word: Sendable, Equatable {
     public var text: String
     public var box: Box
+    /// Words with the same line number are one line (OCR finds lines better than boxes tell them:
+    /// Thai marks above and below a line have boxes of their own).
+    public var line: Int?
 
-    public init(text: String, box: Box) {
+    public init(text: String, box: Box, line: Int? = nil) {
         self.text = text
         self.box = box
+        self.line = line
     }
 }
 
-/// What is known of one page: its size and its text, as glyphs of a text layer or as OCR words.
+/// A ruling line drawn on the page (a table border): across at `position` (a y) from `start` to `end`
+/// (x), or down the page at `position` (an x) from `start` to `end` (y).
+public struct Ruling: Sendable, Equatable {
+    public var horizontal: Bool
+    public var position: Double
+    public var start: Double
+    public var end: Double
+
+    public init(horizontal: Bool, position: Double, start: Double, end: Double) {
+        self.horizontal = horizontal
+        self.position = position
+        self.start = start
+        self.end = end
+    }
+}
+
+/// What is known of one page: its size, its text as glyphs of a text layer or as OCR words, and the
+/// ruling lines found on it (from a page image; a text layer's page has none to give).
 public struct PageInput: Sendable {
     public enum Content: Sendable {
         case glyphs([Glyph])
@@ -53,10 +74,12 @@ public struct PageInput: Sendable {
     public var width: Double
     public var height: Double
     public var content: Content
+    public var rulings: [Ruling]
 
-    public init(width: Double, height: Double, content: Content) {
+    public init(width: Double, height: Double, content: Content, rulings: [Ruling] = []) {
         self.width = width
         self.height = height
         self.content = content
+        self.rulings = rulings
     }
 }

@@ -1,6 +1,7 @@
 /// The smallest unit of layout: a base character with the marks drawn on it (text layer), or an OCR word.
 struct Piece {
-    var text: String.UnicodeScalarView
+    /// A letter and its marks fit Swift's small-string storage: no allocation for a piece.
+    var text: String
     var box: Box
 }
 
@@ -10,6 +11,12 @@ struct Line {
     var box: Box
     /// The typical piece height: the scale for the gaps that mean a space or a column.
     var height: Double
+    /// How far the left edges of text in one column may stray: next to nothing in a text layer, a good
+    /// part of a letter in OCR boxes.
+    var jitter = 1.0
+
+    /// Runs of pieces without a space between them: the ink of the line.
+    let words: [(x0: Double, x1: Double, range: Range<Int>)]
 
     init(pieces: [Piece]) {
         self.pieces = pieces
@@ -23,6 +30,20 @@ struct Line {
         self.box = box
         let heights = pieces.map(\.box.height).sorted()
         height = max(heights[heights.count / 2], 1)
+        var words: [(x0: Double, x1: Double, range: Range<Int>)] = []
+        var start = 0
+        let spaceGap = 0.2 * height
+        var right = pieces[0].box.x1
+        for k in 1...pieces.count {
+            if k == pieces.count || pieces[k].box.x0 - pieces[k - 1].box.x1 > spaceGap {
+                words.append((pieces[start].box.x0, right, start..<k))
+                start = k
+                if k < pieces.count { right = pieces[k].box.x1 }
+            } else {
+                right = max(right, pieces[k].box.x1)
+            }
+        }
+        self.words = words
     }
 
     /// A gap wider than this between two pieces is a space. Word spaces measure about a quarter of the
@@ -30,26 +51,33 @@ struct Line {
     /// tenth of it).
     var spaceGap: Double { 0.2 * height }
 
-    /// Runs of pieces without a space between them: the ink of the line.
-    var words: [(x0: Double, x1: Double, range: Range<Int>)] {
-        var out: [(x0: Double, x1: Double, range: Range<Int>)] = []
-        var start = 0
-        for k in 1...pieces.count where k == pieces.count || pieces[k].box.x0 - pieces[k - 1].box.x1 > spaceGap {
-            let x1 = pieces[start..<k].reduce(pieces[start].box.x1) { max($0, $1.box.x1) }
-            out.append((pieces[start].box.x0, x1, start..<k))
-            start = k
-        }
-        return out
-    }
-
-    /// The pieces of `range` as text, with a space where the gap between two is a space.
+    /// The pieces of `range` as text, with a space where the gap between two is a space. Pieces are in
+    /// visual order, left to right; a run of right-to-left script (a Hebrew or Arabic name) is turned
+    /// back into reading order.
     func text(_ range: Range<Int>) -> String {
         var out = String.UnicodeScalarView()
-        for k in range {
+        var k = range.lowerBound
+        while k < range.upperBound {
             if k > range.lowerBound, pieces[k].box.x0 - pieces[k - 1].box.x1 > spaceGap { out.append(" ") }
-            out.append(contentsOf: pieces[k].text)
+            guard isRightToLeft(pieces[k]) else {
+                out.append(contentsOf: pieces[k].text.unicodeScalars)
+                k += 1
+                continue
+            }
+            var end = k + 1
+            while end < range.upperBound, isRightToLeft(pieces[end]) { end += 1 }
+            for m in stride(from: end - 1, through: k, by: -1) {
+                out.append(contentsOf: pieces[m].text.unicodeScalars)
+                if m > k, pieces[m].box.x0 - pieces[m - 1].box.x1 > spaceGap { out.append(" ") }
+            }
+            k = end
         }
         return String(out)
+    }
+
+    private func isRightToLeft(_ piece: Piece) -> Bool {
+        guard let c = piece.text.unicodeScalars.first?.value else { return false }
+        return (0x0590...0x08FF).contains(c) || (0xFB1D...0xFDFF).contains(c) || (0xFE70...0xFEFF).contains(c)
     }
 }
 
@@ -61,18 +89,18 @@ enum LineBuilder {
         var orphans: [Glyph] = []
         var lastWord = -1
         for g in glyphs {
-            if g.scalar.properties.isWhitespace { continue }
+            if isSpace(g.scalar) { continue }
             if isMark(g) {
                 // In its base's word, content-stream order puts it right after the base; a mark the PDF
                 // library split off into a word of its own is placed by its position once lines exist.
                 if g.word == lastWord, !pieces.isEmpty {
-                    pieces[pieces.count - 1].text.append(g.scalar)
+                    pieces[pieces.count - 1].text.unicodeScalars.append(g.scalar)
                 } else {
                     orphans.append(g)
                 }
                 continue
             }
-            pieces.append(Piece(text: String.UnicodeScalarView([g.scalar]), box: g.box))
+            pieces.append(Piece(text: String(g.scalar), box: g.box))
             lastWord = g.word
         }
         var lines = group(pieces)
@@ -80,18 +108,65 @@ enum LineBuilder {
         return lines
     }
 
-    /// Lines of an OCR'd page: each word is a piece.
+    /// Lines of an OCR'd page: each word is a piece. Words the OCR engine put on one line stay together
+    /// (Thai marks above and below a line have boxes of their own, which grouping by position would
+    /// split off); such line pieces, one a table cell say, then join others on their baseline.
     static func lines(words: [Word]) -> [Line] {
-        group(words.compactMap { w in
-            let text = w.text.unicodeScalars.filter { !$0.properties.isWhitespace }
-            return text.isEmpty ? nil : Piece(text: String.UnicodeScalarView(text), box: w.box)
-        })
+        var numbered: [Int: [Piece]] = [:]
+        var fragments: [[Piece]] = []
+        for w in words {
+            let text = String(String.UnicodeScalarView(w.text.unicodeScalars.filter { !isSpace($0) }))
+            guard !text.isEmpty else { continue }
+            let piece = Piece(text: text, box: w.box)
+            if let line = w.line { numbered[line, default: []].append(piece) } else { fragments.append([piece]) }
+        }
+        fragments += numbered.values
+        // A word's box is its ink, taller with marks above or below; the line's extent is the height that
+        // compares with other lines (table rows are set in one size) and scales the gaps.
+        let sorted = fragments.map { Line(pieces: $0) }.sorted { $0.box.midY < $1.box.midY }
+        var groups: [[Piece]] = []
+        var last: Line?
+        for fragment in sorted {
+            if let previous = last, abs(fragment.box.midY - previous.box.midY) <= 0.35 * min(fragment.height, previous.height) {
+                groups[groups.count - 1] += fragment.pieces
+            } else {
+                groups.append(fragment.pieces)
+            }
+            last = fragment
+        }
+        // Ink boxes make lines with marks above or letters below taller than others; every line gets the
+        // page's usual line height around its middle, as the lines of a text layer have, so that heights
+        // compare (table rows share one) and gaps scale alike.
+        let extents = groups.map { pieces in (pieces.map(\.box.y0).min()!, pieces.map(\.box.y1).max()!) }
+        let heights = extents.map { $0.1 - $0.0 }.sorted()
+        guard !heights.isEmpty else { return [] }
+        let half = heights[heights.count / 2] / 2
+        return zip(groups, extents).map { pieces, extent in
+            let middle = (extent.0 + extent.1) / 2
+            var line = Line(pieces: pieces.map { Piece(text: $0.text, box: Box(x0: $0.box.x0, y0: middle - half, x1: $0.box.x1, y1: middle + half)) }
+                .sorted { $0.box.x0 < $1.box.x0 })
+            line.jitter = 0.25 * line.height
+            return line
+        }
     }
 
     /// A combining mark, a Thai PUA glyph for a shifted mark, or a glyph with no width: drawn on the
     /// character before it, never a character of its own.
+    /// White space: a text layer's spaces are left to the layout's own reading of gaps.
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v >= 0x0E00 && v <= 0x0E7F { return false }
+        return c.properties.isWhitespace
+    }
+
     static func isMark(_ g: Glyph) -> Bool {
         let v = g.scalar.value
+        if v >= 0x0E00 && v <= 0x0E7F {
+            return v == 0x0E31 || (v >= 0x0E34 && v <= 0x0E3A) || (v >= 0x0E47 && v <= 0x0E4E)
+                || g.box.width <= 0.01 * max(g.box.height, 1)
+        }
+        if v < 0x0300 { return g.box.width <= 0.01 * max(g.box.height, 1) }
         switch v {
         case 0xF701...0xF70E, 0xF710...0xF71A, 0xF884...0xF899, 0xF89B...0xF89D:
             return true
@@ -132,7 +207,7 @@ enum LineBuilder {
         var out: [Piece] = []
         out.reserveCapacity(sorted.count)
         for p in sorted {
-            if let last = out.last, last.text.elementsEqual(p.text),
+            if let last = out.last, last.text == p.text,
                 abs(last.box.x0 - p.box.x0) < 0.2 * max(p.box.width, 0.5), abs(last.box.y0 - p.box.y0) < 0.2 * p.box.height
             {
                 continue
@@ -170,6 +245,6 @@ enum LineBuilder {
         for k in [lo - 2, lo - 1, lo] where k >= 0 && k < pieces.count {
             if abs(pieces[k].box.x1 - mark.box.x0) < abs(pieces[chosen].box.x1 - mark.box.x0) { chosen = k }
         }
-        lines[best].pieces[chosen].text.append(mark.scalar)
+        lines[best].pieces[chosen].text.unicodeScalars.append(mark.scalar)
     }
 }

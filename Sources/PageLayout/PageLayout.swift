@@ -28,42 +28,97 @@ public struct PageLayout: Sendable {
             }
         }
         RunningLines.remove(from: &lines, pageHeights: pages.map(\.height))
+        // Tables drawn with known ruling lines come first; the lines outside them go on.
+        var grids: [[GridTable]] = []
+        for p in pages.indices {
+            let (tables, rest) = GridTables.tables(pages[p].rulings, lines: lines[p])
+            grids.append(tables)
+            lines[p] = rest
+        }
         var regions = lines.map { Tables.regions($0) }
         Tables.continueAcrossPages(&regions, lines: lines)
+        Tables.markEmptyFirstColumns(&regions, lines: lines)
         let cellLineGap = Tables.cellLineGap(regions, lines: lines)
-        var blocks = zip(lines, regions).map { Self.blocks($0, $1, cellLineGap: cellLineGap) }
+        var blocks = lines.indices.map { Self.blocks(lines[$0], regions[$0], grids[$0], cellLineGap: cellLineGap) }
         Self.joinSplitRows(&blocks, textBottom: lines.compactMap { $0.last?.box.y1 }.max() ?? 0)
+        Self.padColumns(&blocks)
         let metrics = Metrics(blocks)
         return blocks.map { metrics.text(of: $0) }
     }
 
-    /// A page's lines as text lines and tables, top to bottom.
-    static func blocks(_ lines: [Line], _ regions: [TableRegion], cellLineGap: Double?) -> [Block] {
-        var blocks: [Block] = []
+    /// A page's lines as text lines and tables, top to bottom. A drawn table with nothing above it
+    /// continues the table the page before may end with.
+    static func blocks(_ lines: [Line], _ regions: [TableRegion], _ grids: [GridTable], cellLineGap: Double?) -> [Block] {
+        var placed: [(top: Double, block: Block)] = []
         var next = 0
         for region in regions {
-            for k in next..<region.lines.lowerBound { blocks.append(.line(lines[k])) }
-            blocks.append(.table(rows: Tables.rows(region, in: lines, cellLineGap: cellLineGap), continued: region.continued))
+            for k in next..<region.lines.lowerBound { placed.append((lines[k].box.y0, .line(lines[k]))) }
+            placed.append((lines[region.lines.lowerBound].box.y0,
+                           .table(rows: Tables.rows(region, in: lines, cellLineGap: cellLineGap), continued: region.continued)))
             next = region.lines.upperBound
         }
-        for k in next..<lines.count { blocks.append(.line(lines[k])) }
-        return blocks
+        for k in next..<lines.count { placed.append((lines[k].box.y0, .line(lines[k]))) }
+        let firstText = lines.first?.box.y0 ?? .infinity
+        for grid in grids { placed.append((grid.top, .table(rows: grid.rows, continued: grid.top < firstText))) }
+        return placed.enumerated().sorted { ($0.element.top, $0.offset) < ($1.element.top, $1.offset) }.map(\.element.block)
     }
 
     /// A row that a page break cut in two is one row again: the first row of a table that continues a
-    /// page is joined to the last row of the page before when that row has several lines and reaches the
-    /// bottom of the text (a row of one line cannot be cut, and a cut row fills its page).
+    /// page is joined to the last row of the table before when
+    /// - that row reaches the bottom of the text (a cut row fills its page);
+    /// - it has several lines, or the table's rows have (a table of one-line rows has no cut rows);
+    /// - the continuation has text only in columns whose text ran to the bottom of the page (a column
+    ///   that ended there cannot go on, so text in it starts a new row).
+    /// A row cut over three pages is joined twice; a page left with nothing but the cut row's middle
+    /// passes it on.
     static func joinSplitRows(_ pages: inout [[Block]], textBottom: Double) {
-        for p in pages.indices.dropFirst() {
-            guard case .table(var rows, true)? = pages[p].first, let first = rows.first,
-                case .table(var previous, let continued)? = pages[p - 1].last, let last = previous.last,
-                last.lineCount >= 2, last.bottom >= textBottom - 1.5 * last.height,
+        var open: (page: Int, block: Int)?
+        for p in pages.indices {
+            if let target = open, case .table(var rows, true)? = pages[p].first, let first = rows.first,
+                case .table(var previous, let continued) = pages[target.page][target.block], let last = previous.last,
+                last.lineCount >= 2 || previous.map(\.lineCount).sorted()[previous.count / 2] >= 2,
+                last.bottom >= textBottom - 1.5 * last.height,
+                first.firstColumns.isSubset(of: last.lastColumns),
                 last.cells.count == first.cells.count
-            else { continue }
-            previous[previous.count - 1].cells = zip(last.cells, first.cells).map { Text.joinWrapped($0, $1) }
-            pages[p - 1][pages[p - 1].count - 1] = .table(rows: previous, continued: continued)
-            rows.removeFirst()
-            pages[p][0] = .table(rows: rows, continued: true)
+            {
+                var joined = first
+                joined.cells = zip(last.cells, first.cells).map { Text.joinWrapped($0, $1) }
+                joined.lineCount = last.lineCount + first.lineCount
+                joined.firstColumns = last.firstColumns
+                previous[previous.count - 1] = joined
+                pages[target.page][target.block] = .table(rows: previous, continued: continued)
+                rows.removeFirst()
+                pages[p][0] = .table(rows: rows, continued: true)
+                if rows.isEmpty, pages[p].count == 1 { continue }  // the page held only the row's middle
+            }
+            if case .table(let rows, _)? = pages[p].last, !rows.isEmpty {
+                open = (p, pages[p].count - 1)
+            } else {
+                open = nil
+            }
+        }
+    }
+}
+
+extension PageLayout {
+    /// A table that follows another with no text between (the next part of one table, or a row set
+    /// apart) and shows fewer columns has lost columns that are empty in all its rows: its rows get the
+    /// empty cells at the end, so that they have the shape of the table they continue.
+    static func padColumns(_ pages: inout [[Block]]) {
+        var columns = 0
+        for p in pages.indices {
+            for b in pages[p].indices {
+                guard case .table(var rows, let continued) = pages[p][b] else {
+                    columns = 0
+                    continue
+                }
+                let own = rows.map(\.cells.count).max() ?? 0
+                if own < columns {
+                    for k in rows.indices { rows[k].cells += Array(repeating: "", count: columns - rows[k].cells.count) }
+                    pages[p][b] = .table(rows: rows, continued: continued)
+                }
+                columns = max(own, columns)
+            }
         }
     }
 }
@@ -144,14 +199,14 @@ struct Metrics {
 
     /// Whether `line` ended only because `next` did not fit after it: the next line starts at its left
     /// edge, and its first word would not have fitted after it. Thai breaks between words without spaces,
-    /// so for Thai the smallest piece that could have moved up is a short word, taken as three letters.
+    /// so for Thai the smallest piece that could have moved up is a short word, taken as five letters.
     private func wraps(_ line: Line, into next: Line) -> Bool {
         guard next.box.x0 <= line.box.x0 + 0.5 * line.height, let first = next.words.first else { return false }
         var end = first.x1
-        if let scalar = next.pieces[first.range.lowerBound].text.first, Text.isThaiLetter(scalar) {
-            end = next.pieces[min(first.range.lowerBound + 2, first.range.upperBound - 1)].box.x1
+        if let scalar = next.pieces[first.range.lowerBound].text.unicodeScalars.first, Text.isThaiLetter(scalar) {
+            end = next.pieces[min(first.range.lowerBound + 4, first.range.upperBound - 1)].box.x1
         }
-        let space = Text.isThaiLetter(next.pieces[first.range.lowerBound].text.first ?? " ") ? 0 : line.spaceGap
+        let space = Text.isThaiLetter(next.pieces[first.range.lowerBound].text.unicodeScalars.first ?? " ") ? 0 : line.spaceGap
         return line.box.x1 + space + (end - first.x0) > rightEdge
     }
 }

@@ -6,18 +6,34 @@ struct Gutter {
     var support: Int
 
     var isBounded: Bool { x0 > -Tables.far && x1 < Tables.far }
+
+    /// Where the text right of the gutter starts, less the little a cell's text start varies by (a
+    /// number set a hair to the left, rounding in the PDF).
+    var boundary: Double { x1 - min(2, (x1 - x0) / 2) }
 }
 
-/// A table found on a page: consecutive lines whose ink never crosses the column gutters.
+/// A table found on a page: consecutive lines whose ink never crosses the column boundaries.
 struct TableRegion {
     var lines: Range<Int>
-    /// The column gutters, left to right (one fewer than the columns).
-    var gutters: [Gutter]
+    /// Column boundaries, left to right: about where the text of each column but the first starts.
+    /// Cells are left-aligned from a fixed padding, so that edge stays put from row to row and page to
+    /// page, while the text of the column before may reach further right in rows not seen yet.
+    var boundaries: [Double]
     /// It continues the table that ends the previous page.
     var continued = false
 
-    /// Column boundaries: the middles of the gutters.
-    var boundaries: [Double] { gutters.map { ($0.x0 + $0.x1) / 2 } }
+    init(lines: Range<Int>, gutters: [Gutter]) {
+        self.lines = lines
+        // Two pieces of one gutter (a stray mark split it) are one boundary: the right one.
+        let sorted = gutters.map(\.boundary).sorted()
+        boundaries = sorted.enumerated().filter { k, b in k + 1 == sorted.count || sorted[k + 1] - b > 4 }.map(\.element)
+    }
+
+    init(lines: Range<Int>, boundaries: [Double], continued: Bool) {
+        self.lines = lines
+        self.boundaries = boundaries
+        self.continued = continued
+    }
 }
 
 /// A table row: its cells' texts and where its last line ends.
@@ -26,6 +42,9 @@ struct Row {
     var lineCount: Int
     var bottom: Double
     var height: Double
+    /// The columns with text in the row's first line, and in its last line.
+    var firstColumns: Set<Int>
+    var lastColumns: Set<Int>
 }
 
 /// Tables rebuilt from the layout: gutters that line up down the page make columns, larger vertical
@@ -64,42 +83,51 @@ enum Tables {
         }
         guard gutters.contains(where: { $0.isBounded }) else { return nil }
         var end = start + 1
-        var widestGap = 0.0
         while end < lines.count {
             let line = lines[end]
             let previous = lines[end - 1]
             let height = min(line.height, previous.height)
             let gap = line.box.y0 - previous.box.y1
-            guard gap <= 2 * max(line.height, previous.height) else { break }
+            guard gap <= 2 * max(line.height, previous.height), sameSize(line.height, first.height) else { break }
             let next = intersect(gutters, with: line, minWidth: minGutter * height)
             let established = gutters.filter { $0.support >= 2 && $0.isBounded }
             if established.isEmpty {
                 // Until two lines have text on both sides of a gutter, a line with text in one column only
-                // (a header cell's second line) keeps the candidates alive.
-                guard next.contains(where: { $0.isBounded }) else { break }
+                // (a header cell's second line) keeps the candidates alive; a line whose text runs across a
+                // candidate (a paragraph) ends the table.
+                let crossed = gutters.contains { g in
+                    g.isBounded && g.x0 >= line.box.x0 && g.x1 <= line.box.x1
+                        && !next.contains { $0.x1 > g.x0 && $0.x0 < g.x1 }
+                }
+                guard !crossed, next.contains(where: { $0.isBounded }) else { break }
             } else {
                 // A line that crosses a column boundary is not a row of this table.
                 let survives = established.allSatisfy { g in
                     next.contains { $0.x1 > g.x0 && $0.x0 < g.x1 && $0.support >= g.support }
                 }
                 guard survives else { break }
-                // After a gap wider than any between the rows so far, a line with a column boundary
-                // where this table has none starts another table (one that follows without text between).
-                if gap > max(widestGap + 2, height) {
-                    let own = free(line).filter { $0.0 > -far && $0.1 < far && $0.1 - $0.0 >= minGutter * height }
-                    let foreign = own.contains { f in !established.contains { $0.x1 > f.0 && $0.x0 < f.1 } }
-                    if foreign { break }
-                }
             }
-            widestGap = max(widestGap, gap)
+            // A line with a column starting where this table has text, or right after its text (closer
+            // than any cell padding), belongs to another table (one that follows without text between).
+            let words = line.words
+            let spaces = zip(words, words.dropFirst()).map { $1.x0 - $0.x1 }.filter { $0 < height }.sorted()
+            let columnGap = max(minGutter * height, 1.5 * (spaces.isEmpty ? 0 : spaces[spaces.count / 2]))
+            let starts = words.indices.filter { k in k == 0 || words[k].x0 - words[k - 1].x1 >= columnGap }
+            let foreign = starts.contains { k in
+                let s = words[k].x0
+                return lines[start..<end].contains { $0.words.contains { $0.x0 < s - line.jitter && $0.x1 > s - minGutter * height } }
+            }
+            if foreign { break }
             gutters = next
             end += 1
         }
-        // A table: two lines with text on both sides of a gutter, or a first line alone with two gaps of a
-        // line height or more (a header row whose other cells wrap).
+        // A table: two lines with text on both sides of a gutter; or a first line with two gaps of a line
+        // height or more that ends the page or is followed by lines inside its columns (a header row whose
+        // other cells wrap, or that a page break cut off); or a line alone with three such gaps.
         let established = gutters.contains { $0.support >= 2 && $0.isBounded }
         let wideGaps = free(first).filter { $0.0 > -far && $0.1 < far && $0.1 - $0.0 >= first.height }.count
-        guard end - start >= 2, established || (wideGaps >= 2 && gutters.filter(\.isBounded).count >= 2) else { return nil }
+        let alone = wideGaps >= 3 || (wideGaps >= 2 && (end - start >= 2 || end == lines.count))
+        guard established || (alone && gutters.filter(\.isBounded).count >= 2) else { return nil }
         return (end, gutters)
     }
 
@@ -140,43 +168,62 @@ enum Tables {
 
     /// Continues a table that ends one page on the next: the lines at the top of the next page that cross
     /// none of its column boundaries are rows of it (a row's tail, or more rows), read with its columns,
-    /// so that a column left empty on the new page keeps its place.
+    /// so that a column left empty on the new page keeps its place. A table the new page finds among
+    /// those lines is the same table if its boundaries are the old ones, or lie where the old part has
+    /// no text (a column it left empty); then both parts get all the boundaries. Else it is the next
+    /// table, and the continuation ends where it starts.
     static func continueAcrossPages(_ regions: inout [[TableRegion]], lines: [[Line]]) {
         for p in lines.indices.dropFirst() where !lines[p].isEmpty {
             guard let previous = regions[p - 1].last, previous.lines.upperBound == lines[p - 1].count,
-                !previous.gutters.isEmpty
+                !previous.boundaries.isEmpty
             else { continue }
-            let boundaries = previous.boundaries
+            let before = lines[p - 1][previous.lines]
+            let height = before.map(\.height).min() ?? 1
+            var boundaries = previous.boundaries
             var end = 0
-            while end < lines[p].count, !crosses(lines[p][end], boundaries) { end += 1 }
-            guard end > 0 else { continue }
-            // A table of the page's own that starts meanwhile is the same table if its gutters are among
-            // the old ones; else it is the next table, and the continuation ends where it starts.
-            var gutters = previous.gutters
+            while end < lines[p].count, !crosses(lines[p][end], boundaries), sameSize(lines[p][end].height, height),
+                end == 0 || lines[p][end].box.y0 - lines[p][end - 1].box.y1 <= 1.5 * height
+            {
+                end += 1
+            }
             while let first = regions[p].first, first.lines.lowerBound < end {
-                // After the tail, a table of the page's own that follows a wider gap than the tail's is the
-                // next table (tables are set apart by a margin), as is one with gutters of its own.
-                let k = first.lines.lowerBound
-                let tailGaps = (0..<max(k - 1, 0)).map { lines[p][$0 + 1].box.y0 - lines[p][$0].box.y1 }
-                let apart = k > 0 && lines[p][k].box.y0 - lines[p][k - 1].box.y1
-                    > max((tailGaps.max() ?? 0) + 2, lines[p][k].height)
-                let same = !apart && first.gutters.allSatisfy { g in previous.gutters.contains { $0.x1 > g.x0 && $0.x0 < g.x1 } }
-                guard same else {
+                let added = first.boundaries.filter { b in !boundaries.contains { abs($0 - b) <= 3 } }
+                let fits = !before.contains { crosses($0, added) } && !lines[p][0..<first.lines.lowerBound].contains { crosses($0, added) }
+                    && !lines[p][first.lines].contains { crosses($0, boundaries) }
+                guard fits else {
                     end = first.lines.lowerBound
                     break
                 }
+                boundaries = (boundaries + added).sorted()
                 end = max(end, first.lines.upperBound)
                 regions[p].removeFirst()
-                // The old gutters its text does not cross (they keep its empty columns apart), and its own
-                // where the old ones do not fit (the same table, its columns measured a little apart).
-                let lines = lines[p][0..<end]
-                let kept = previous.gutters.filter { g in !lines.contains { crosses($0, [(g.x0 + g.x1) / 2]) } }
-                gutters = kept + first.gutters.filter { g in !kept.contains { $0.x1 > g.x0 && $0.x0 < g.x1 } }
-                gutters.sort { $0.x0 < $1.x0 }
             }
             guard end > 0 else { continue }
-            regions[p].insert(TableRegion(lines: 0..<end, gutters: gutters, continued: true), at: 0)
+            regions[p].insert(TableRegion(lines: 0..<end, boundaries: boundaries, continued: true), at: 0)
+            regions[p - 1][regions[p - 1].count - 1].boundaries = boundaries
         }
+    }
+
+    /// A table whose text starts well right of the text block's left edge has an empty first column
+    /// (tables span the text block; a column empty in every row leaves no text to find it by). It gets a
+    /// boundary left of its text, so that its rows keep their empty first cell.
+    static func markEmptyFirstColumns(_ regions: inout [[TableRegion]], lines: [[Line]]) {
+        guard let left = lines.joined().map(\.box.x0).min() else { return }
+        for p in regions.indices {
+            for r in regions[p].indices {
+                let region = regions[p][r]
+                let regionLines = lines[p][region.lines]
+                guard let start = regionLines.map(\.box.x0).min(), let height = regionLines.map(\.height).min(),
+                    start > left + 3 * height, (region.boundaries.first ?? .infinity) > start
+                else { continue }
+                regions[p][r].boundaries.insert(start - 2, at: 0)
+            }
+        }
+    }
+
+    /// Lines of one table are set in one size: a line in another (a heading) is not a row.
+    static func sameSize(_ a: Double, _ b: Double) -> Bool {
+        abs(a - b) <= 0.1 * max(a, b)
     }
 
     /// Whether a word of `line` spans one of `boundaries`.
@@ -229,14 +276,21 @@ enum Tables {
                 }
             }
         }
+        let boundaries = region.boundaries
         return rows.map { lines in
-            Row(cells: cells(of: lines, boundaries: region.boundaries), lineCount: lines.count,
-                bottom: lines.last!.box.y1, height: lines.last!.height)
+            Row(cells: cells(of: lines, boundaries: boundaries), lineCount: lines.count,
+                bottom: lines.last!.box.y1, height: lines.last!.height,
+                firstColumns: columns(of: lines.first!, boundaries), lastColumns: columns(of: lines.last!, boundaries))
         }
     }
 
+    /// The columns `line` has text in.
+    static func columns(of line: Line, _ boundaries: [Double]) -> Set<Int> {
+        Set(line.pieces.map { p in boundaries.firstIndex { p.box.midX < $0 } ?? boundaries.count })
+    }
+
     /// The text of each column in one row's lines; a cell's lines are joined as wrapped text.
-    private static func cells(of lines: [Line], boundaries: [Double]) -> [String] {
+    static func cells(of lines: [Line], boundaries: [Double]) -> [String] {
         var cells = [String](repeating: "", count: boundaries.count + 1)
         for line in lines {
             var start = 0

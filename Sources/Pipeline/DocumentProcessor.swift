@@ -15,7 +15,7 @@ public struct DocumentProcessor: Sendable {
     private let segmenter = Segmenter()
     private let extractor = Extractor()
     private let validator: RecordValidator
-    /// Digests of documents to leave alone (an earlier run stored them): these are only read and hashed.
+    /// Digests of documents to leave alone (an earlier run stored them): these are only hashed.
     private let skipping: Set<String>
     private let readOptions: ReadOptions
 
@@ -31,6 +31,11 @@ public struct DocumentProcessor: Sendable {
 
     /// ``process(_:)`` with the record's JSON when validation encoded it, for the writer to reuse.
     public func processEncoded(_ input: InputFile) -> (outcome: DocumentOutcome, json: Data?) {
+        // Hashed before reading, since reading a PDF (OCR above all) costs far more than hashing it.
+        if !skipping.isEmpty, let data = try? Data(contentsOf: input.url) {
+            let digest = SHA256.hex([UInt8](data))
+            if skipping.contains(digest) { return (.skipped(sha256: digest), nil) }
+        }
         let document: LoadedDocument
         switch DocumentReader.read(input, options: readOptions) {
         case .success(let loaded): document = loaded
@@ -39,7 +44,6 @@ public struct DocumentProcessor: Sendable {
                 stage: "read", reason: failure.reason, file: failure.file, sha256: failure.sha256, bytes: failure.bytes)
             return (.failed(failure), nil)
         }
-        if skipping.contains(document.source.sha256) { return (.skipped(document.source), nil) }
         let lines = document.pages.flatMap { normalizer.normalize($0.text, page: $0.page) }
         let blocks = segmenter.segment(lines)
         let extraction = extractor.extract(lines: lines, blocks: blocks)

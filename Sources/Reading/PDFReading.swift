@@ -79,21 +79,28 @@ public enum PDFReader {
                 }
                 let image = try document.render(page: n, dpi: Double(dpi))
                 var words: [Word] = []
+                var rulings: [Ruling] = []
+                let scale = 72 / Double(dpi)
                 if !isBlank(image) {
-                    switch ocr.recognize(image, dpi: dpi) {
+                    // A third of an inch: longer than any letter's stroke, shorter than a table's border.
+                    let (rules, cleaned) = image.rules(minimumRun: dpi / 3)
+                    rulings = rules.map {
+                        Ruling(horizontal: $0.horizontal, position: $0.position * scale, start: $0.start * scale, end: $0.end * scale)
+                    }
+                    switch ocr.recognize(cleaned, dpi: dpi) {
                     case .success(let found):
-                        let scale = 72 / Double(dpi)
                         words = found.map { w in
                             Word(text: w.text, box: Box(
                                 x0: Double(w.left) * scale, y0: Double(w.top) * scale,
-                                x1: Double(w.left + w.width) * scale, y1: Double(w.top + w.height) * scale))
+                                x1: Double(w.left + w.width) * scale, y1: Double(w.top + w.height) * scale),
+                                line: w.line)
                         }
                         ocrPages.append(n)
                     case .failure(let failure):
                         failures.append(PageFailure(page: n, reason: failure.description))
                     }
                 }
-                inputs.append(PageInput(width: size.width, height: size.height, content: .words(words)))
+                inputs.append(PageInput(width: size.width, height: size.height, content: .words(words), rulings: rulings))
             } catch {
                 failures.append(PageFailure(page: n, reason: error.description))
                 inputs.append(PageInput(width: 0, height: 0, content: .words([])))

@@ -45,15 +45,10 @@ public struct DatabaseSink: RecordSink {
         return disposition
     }
 
+    /// Commits the open transaction. The store stays open: whoever opened it closes it.
     public mutating func finish() async throws {
         try files.finish()
-        do {
-            try await commit()
-        } catch {
-            try? await store.close()
-            throw error
-        }
-        try await store.close()
+        try await commit()
     }
 
     private mutating func commit() async throws {

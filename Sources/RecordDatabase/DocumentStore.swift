@@ -11,8 +11,8 @@ public protocol DocumentStore: AnyObject {
     func execute(_ sql: String, _ binds: [SQLValue]) async throws
     /// Runs one query and returns its rows.
     func query(_ sql: String, _ binds: [SQLValue]) async throws -> [[SQLValue]]
-    /// Inserts rows into a table, as the store does it fastest.
-    func insert(_ rows: [[SQLValue]], into table: Table) async throws
+    /// Inserts all of a document's rows, parents first, as the store does it fastest.
+    func insert(_ document: DocumentRows) async throws
     /// Ends the connection; a transaction still open is rolled back.
     func close() async throws
 }
@@ -91,7 +91,7 @@ extension DocumentStore {
         try await execute("SAVEPOINT document")
         do {
             try await execute("DELETE FROM documents WHERE sha256 = \(dialect.placeholder(1))", [.text(document.sha256)])
-            for (table, rows) in document.tables { try await insert(rows, into: table) }
+            try await insert(document)
             try await execute("RELEASE SAVEPOINT document")
         } catch {
             try? await execute("ROLLBACK TO SAVEPOINT document")

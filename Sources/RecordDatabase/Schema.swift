@@ -36,9 +36,10 @@ public struct Table: Sendable, Hashable {
     public let name: String
     public let columns: [String]
 
-    /// `INSERT INTO name (columns) VALUES (…), (…)` for `rows` rows, with numbered placeholders.
-    public func insertSQL(rows: Int, dialect: SQLDialect) -> String {
-        var n = 0
+    /// `INSERT INTO name (columns) VALUES (…), (…)` for `rows` rows, with placeholders numbered from
+    /// `firstParameter`.
+    public func insertSQL(rows: Int, dialect: SQLDialect, firstParameter: Int = 1) -> String {
+        var n = firstParameter - 1
         let tuples = (0..<rows).map { _ in
             "(" + columns.map { _ in n += 1; return dialect.placeholder(n) }.joined(separator: ", ") + ")"
         }

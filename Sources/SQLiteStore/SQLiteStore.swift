@@ -46,9 +46,11 @@ public final class SQLiteStore: DocumentStore {
 
     /// One prepared statement per table, stepped once per row: with SQLite in the same process this is
     /// as fast as a multi-row statement, and needs no limit on the number of parameters.
-    public func insert(_ rows: [[SQLValue]], into table: Table) async throws {
-        let sql = table.insertSQL(rows: 1, dialect: dialect)
-        for row in rows { _ = try run(sql, row, collect: false) }
+    public func insert(_ document: DocumentRows) async throws {
+        for (table, rows) in document.tables {
+            let sql = table.insertSQL(rows: 1, dialect: dialect)
+            for row in rows { _ = try run(sql, row, collect: false) }
+        }
     }
 
     public func close() async throws {

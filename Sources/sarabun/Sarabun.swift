@@ -107,6 +107,7 @@ struct Extract: AsyncParsableCommand {
         if let store {
             var sink = DatabaseSink(files: files, store: store, pipelineVersion: Pipeline.version)
             summary = await run(into: &sink)
+            try await store.close()
         } else {
             var sink = files
             summary = await run(into: &sink)

@@ -117,8 +117,7 @@ func sampleRecord(file: String, valid: Bool = true) -> Record {
         let dir = try temporaryFolder("skipped")
         defer { try? FileManager.default.removeItem(at: dir) }
         var sink = JSONDirectorySink(directory: dir)
-        let source = Source(file: "root1/doc.txt", sha256: "s", bytes: 1, format: .text)
-        #expect(try sink.write(OutputItem(relativePath: "doc.txt", outcome: .skipped(source))) == .skipped)
+        #expect(try sink.write(OutputItem(relativePath: "doc.txt", outcome: .skipped(sha256: "s"))) == .skipped)
         _ = try sink.write(OutputItem(relativePath: "doc.txt", outcome: .extracted(sampleRecord(file: "root2/doc.txt"))))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("records").path) == ["doc.txt~2.json"])
     }

@@ -81,7 +81,7 @@ func folder(_ name: String) throws -> URL {
 }
 
 @Suite struct ResumeTests {
-    /// Documents whose digest the processor was given are read and hashed only, reach the writer as
+    /// Documents whose digest the processor was given are only hashed, reach the writer as
     /// skipped, and are counted as skipped; the others are processed as usual.
     @Test func documentsWithKnownDigestsAreSkipped() async throws {
         let inputs = try InputDiscovery.discover([repositoryRoot.appendingPathComponent("corpus").path], extensions: ["txt"])
@@ -97,7 +97,7 @@ func folder(_ name: String) throws -> URL {
         #expect(summary.failures == 0)
         var skipped: [String] = []
         for item in sink.items {
-            if case .skipped(let source) = item.outcome { skipped.append(source.sha256) }
+            if case .skipped(let digest) = item.outcome { skipped.append(digest) }
         }
         #expect(Set(skipped) == Set(known))
     }

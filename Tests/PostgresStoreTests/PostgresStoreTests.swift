@@ -1,6 +1,7 @@
 import Foundation
 import PostgresStore
 import RecordDatabase
+import RecordModel
 import StoreTestSupport
 import Testing
 
@@ -40,7 +41,9 @@ struct TestServerError: Error, CustomStringConvertible {
     var description: String
 }
 
-@Suite(.enabled(if: TestServer.enabled, "SARABUN_TEST_POSTGRES_URL is not set; bash scripts/test.sh starts a server for these tests"))
+@Suite(
+    .enabled(if: TestServer.enabled, "SARABUN_TEST_POSTGRES_URL is not set; bash scripts/test.sh starts a server for these tests"),
+    .timeLimit(.minutes(5)))
 struct PostgresStoreTests {
     let checks = StoreChecks(TestServer.database)
 
@@ -51,6 +54,22 @@ struct PostgresStoreTests {
     @Test func textIsBoundNeverSpliced() async throws { try await checks.textIsBoundNeverSpliced() }
     @Test func readmeQueriesAnswerRight() async throws { try await checks.readmeQueriesAnswerRight() }
     @Test func killedRunResumesToEveryDocumentOnce() async throws { try await checks.killedRunResumesToEveryDocumentOnce() }
+    @Test func loadCommandStoresEachDocumentOnce() async throws { try await checks.loadCommandStoresEachDocumentOnce() }
+
+    /// A document with more values than one statement may bind (65,535) is inserted table by table, in chunks.
+    @Test func aHugeDocumentIsInsertedInChunks() async throws {
+        try await TestServer.database.withStore { store in
+            let scores = (0..<8_000).map {
+                QuestionScore(code: "i\($0)", tool: .iit, yearBE: 2566, score: 50, text: "ข้อ \($0)", at: Location(line: $0 + 1))
+            }
+            let record = Record(
+                source: Source(file: "huge.txt", sha256: String(repeating: "c", count: 64), bytes: 1, format: .text),
+                document: DocumentInfo(kind: .report), questionScores: scores)
+            try await store.store([DocumentRows(record: record, pipelineVersion: "1")])
+            let counts = try await store.rowCounts(sha256: record.source.sha256)
+            #expect(counts["question_scores"] == 8_000)
+        }
+    }
 
     /// Two connections migrating at once: the advisory lock makes one wait, and the schema is made once.
     @Test func concurrentMigrationsApplyOnce() async throws {

@@ -10,7 +10,8 @@ let sqlite = TestDatabase(
     open: { try SQLiteStore(path: $0) },
     remove: { try? FileManager.default.removeItem(at: URL(fileURLWithPath: $0).deletingLastPathComponent()) })
 
-@Suite struct SQLiteStoreTests {
+// A time limit, so that a hung database call fails the test instead of the whole run.
+@Suite(.timeLimit(.minutes(5))) struct SQLiteStoreTests {
     let checks = StoreChecks(sqlite)
 
     @Test func migrationsApplyOnceAndInOrder() async throws { try await checks.migrationsApplyOnceAndInOrder() }
@@ -20,6 +21,7 @@ let sqlite = TestDatabase(
     @Test func textIsBoundNeverSpliced() async throws { try await checks.textIsBoundNeverSpliced() }
     @Test func readmeQueriesAnswerRight() async throws { try await checks.readmeQueriesAnswerRight() }
     @Test func killedRunResumesToEveryDocumentOnce() async throws { try await checks.killedRunResumesToEveryDocumentOnce() }
+    @Test func loadCommandStoresEachDocumentOnce() async throws { try await checks.loadCommandStoresEachDocumentOnce() }
 
     /// The file is in WAL mode with foreign keys on, so that commits survive a kill and cascades delete children.
     @Test func opensInWALModeWithForeignKeys() async throws {

@@ -67,6 +67,26 @@ extension StoreChecks {
         }
     }
 
+    /// `sarabun load` stores the JSON files of a folder, each document once however often it runs.
+    public func loadCommandStoresEachDocumentOnce() async throws {
+        let sarabun = try Executable.sarabun()
+        let work = try Corpus.temporaryFolder("load")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try await database.withDatabase { db in
+            for run in 1...2 {
+                let log = work.appendingPathComponent("load\(run).log")
+                let load = try Executable.start(sarabun, ["load", Corpus.gold.path, "--db", db, "--quiet"], stderr: log)
+                load.waitUntilExit()
+                let summary = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                #expect(load.terminationStatus == 0, "\(summary)")
+                #expect(summary.contains("5 documents stored"), "\(summary)")
+            }
+            let store = try await database.open(db)
+            #expect(try await store.rowCountsByDocument() == jsonCounts(Corpus.gold))
+            try await store.close()
+        }
+    }
+
     /// Small documents: the first lines of each corpus document, round-robin, each ending with its own
     /// number so that every file has its own digest.
     private func makeDocuments(_ count: Int, in folder: URL) throws -> [String] {
@@ -144,7 +164,9 @@ enum Executable {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        guard FileManager.default.createFile(atPath: stderr.path, contents: nil) else {
+            throw SupportError(message: "cannot create \(stderr.path)")
+        }
         process.standardError = try FileHandle(forWritingTo: stderr)
         process.standardOutput = FileHandle.nullDevice
         try process.run()

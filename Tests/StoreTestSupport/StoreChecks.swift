@@ -62,27 +62,27 @@ public struct StoreChecks: Sendable {
     /// missing when run again, undo a step that fails, and refuse a database newer than the program.
     public func migrationsApplyOnceAndInOrder() async throws {
         try await database.withDatabase { argument in
-        let store = try await database.open(argument)
-        #expect(try await store.migrate() == [1])
-        #expect(try await store.migrate() == [])
-        #expect(try await store.schemaVersions() == [1])
-        let empty = try await store.totalRowCounts()
-        #expect(empty == Dictionary(uniqueKeysWithValues: Schema.tables.map { ($0.name, 0) }))
+            let store = try await database.open(argument)
+            #expect(try await store.migrate() == [1])
+            #expect(try await store.migrate() == [])
+            #expect(try await store.schemaVersions() == [1])
+            let empty = try await store.totalRowCounts()
+            #expect(empty == Dictionary(uniqueKeysWithValues: Schema.tables.map { ($0.name, 0) }))
 
-        let next = Migration(version: 2, name: "test step", statements: ["CREATE TABLE test_step (x INTEGER)"])
-        #expect(try await store.migrate(Schema.migrations + [next]) == [2])
-        #expect(try await store.schemaVersions() == [1, 2])
-        let broken = Migration(version: 3, name: "broken step", statements: ["CREATE TABLE test_broken (x INTEGER)", "NOT SQL AT ALL"])
-        await #expect(throws: (any Error).self) { try await store.migrate(Schema.migrations + [next, broken]) }
-        #expect(try await store.schemaVersions() == [1, 2])
-        await #expect(throws: (any Error).self) { try await store.query("SELECT COUNT(*) FROM test_broken", []) }
-        await #expect(throws: SchemaTooNewError.self) { try await store.migrate() }
-        try await store.close()
+            let next = Migration(version: 2, name: "test step", statements: ["CREATE TABLE test_step (x INTEGER)"])
+            #expect(try await store.migrate(Schema.migrations + [next]) == [2])
+            #expect(try await store.schemaVersions() == [1, 2])
+            let broken = Migration(version: 3, name: "broken step", statements: ["CREATE TABLE test_broken (x INTEGER)", "NOT SQL AT ALL"])
+            await #expect(throws: (any Error).self) { try await store.migrate(Schema.migrations + [next, broken]) }
+            #expect(try await store.schemaVersions() == [1, 2])
+            await #expect(throws: (any Error).self) { try await store.query("SELECT COUNT(*) FROM test_broken", []) }
+            await #expect(throws: SchemaTooNewError.self) { try await store.migrate() }
+            try await store.close()
 
-        // A second connection (a later run) finds the schema as it was left.
-        let again = try await database.open(argument)
-        #expect(try await again.migrate(Schema.migrations + [next]) == [])
-        try await again.close()
+            // A second connection (a later run) finds the schema as it was left.
+            let again = try await database.open(argument)
+            #expect(try await again.migrate(Schema.migrations + [next]) == [])
+            try await again.close()
         }
     }
 
