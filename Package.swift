@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "sarabun", targets: ["sarabun"]),
+        .executable(name: "sarabun-pdf", targets: ["sarabun-pdf"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -70,6 +71,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The PDF reader `extract` starts per PDF (isolated, with a time limit); small so that it starts fast.
+        .executableTarget(name: "sarabun-pdf", dependencies: ["Reading", "PDFText"]),
         .testTarget(name: "ICUBridgeTests", dependencies: ["ICUBridge"]),
         .testTarget(name: "ReadingTests", dependencies: ["Reading", "PDFText"]),
         .testTarget(name: "PDFTextTests", dependencies: ["PDFText"]),

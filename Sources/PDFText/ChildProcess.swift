@@ -41,32 +41,56 @@ public enum ChildProcess {
         // Pipes are made close-on-exec under the lock that also covers the spawn, so that a child started
         // by another thread meanwhile cannot inherit them (and keep them open past our child's exit).
         spawnLock.lock()
-        let started = spawn(executable, arguments: arguments, environment: env)
+        let started = spawn(executable, arguments: arguments, environment: env, withInput: false)
         spawnLock.unlock()
-        let (pid, out, err) = try started.get()
+        let (pid, out, err, _) = try started.get()
         return collect(pid: pid, out: out, err: err, timeout: timeout, limit: outputLimit)
+    }
+
+    /// Starts a child that stays: requests go to its standard input, answers come line by line from its
+    /// standard output; its standard error goes to /dev/null.
+    public static func start(
+        _ executable: String, arguments: [String], environment: [String: String] = [:]
+    ) throws(ChildProcessError) -> RunningChild {
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        spawnLock.lock()
+        let started = spawn(executable, arguments: arguments, environment: env, withInput: true)
+        spawnLock.unlock()
+        let (pid, out, _, input) = try started.get()
+        // A child that died must not kill this process with SIGPIPE when a request is written to it.
+        signal(SIGPIPE, SIG_IGN)
+        return RunningChild(pid: pid, input: input, output: out)
     }
 
     private static let spawnLock = NSLock()
 
-    /// Starts the child; returns its pid and the read ends of its stdout and stderr pipes.
+    /// Starts the child; returns its pid, the read ends of its stdout and stderr pipes, and the write end
+    /// of its stdin pipe. With `withInput`, standard input is a pipe and standard error /dev/null (-1 for
+    /// its pipe); without, standard input is /dev/null (-1 for its pipe).
     private static func spawn(
-        _ executable: String, arguments: [String], environment: [String: String]
-    ) -> Result<(pid_t, Int32, Int32), ChildProcessError> {
+        _ executable: String, arguments: [String], environment: [String: String], withInput: Bool
+    ) -> Result<(pid_t, Int32, Int32, Int32), ChildProcessError> {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
-        guard makePipe(&outPipe) else { return .failure(ChildProcessError(description: "pipe: \(errnoText())")) }
-        guard makePipe(&errPipe) else {
-            close(outPipe[0]); close(outPipe[1])
+        var inPipe: [Int32] = [-1, -1]
+        func closeAll() { for fd in outPipe + errPipe + inPipe where fd >= 0 { close(fd) } }
+        guard makePipe(&outPipe), withInput ? makePipe(&inPipe) : makePipe(&errPipe) else {
+            closeAll()
             return .failure(ChildProcessError(description: "pipe: \(errnoText())"))
         }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if withInput {
+            posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        }
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -94,12 +118,15 @@ public enum ChildProcess {
             ? posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
             : posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
         close(outPipe[1])
-        close(errPipe[1])
+        if errPipe[1] >= 0 { close(errPipe[1]) }
+        if inPipe[0] >= 0 { close(inPipe[0]) }
         guard status == 0 else {
-            close(outPipe[0]); close(errPipe[0])
+            close(outPipe[0])
+            if errPipe[0] >= 0 { close(errPipe[0]) }
+            if inPipe[1] >= 0 { close(inPipe[1]) }
             return .failure(ChildProcessError(description: "cannot start \(executable): \(String(cString: strerror(status)))"))
         }
-        return .success((pid, outPipe[0], errPipe[0]))
+        return .success((pid, outPipe[0], errPipe[0], inPipe[1]))
     }
 
     private static func makePipe(_ fds: inout [Int32]) -> Bool {
@@ -166,7 +193,7 @@ public enum ChildProcess {
     }
 
     /// The child's status once it has ended (nil if `block` is false and it still runs).
-    private static func waitFor(_ pid: pid_t, block: Bool) -> Int32? {
+    static func waitFor(_ pid: pid_t, block: Bool) -> Int32? {
         var status: Int32 = 0
         while true {
             let r = waitpid(pid, &status, block ? 0 : WNOHANG)
@@ -179,11 +206,103 @@ public enum ChildProcess {
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
 
-    private static func monotonicSeconds() -> Double {
+    static func monotonicSeconds() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     private static func errnoText() -> String { String(cString: strerror(errno)) }
+}
+
+/// A child process that serves requests: a line to its standard input, a line back from its standard
+/// output. Used by one thread at a time.
+public final class RunningChild: @unchecked Sendable {
+    public let pid: pid_t
+    private let input: Int32
+    private let output: Int32
+    private var buffer: [UInt8] = []
+    private var ended = false
+
+    init(pid: pid_t, input: Int32, output: Int32) {
+        self.pid = pid
+        self.input = input
+        self.output = output
+    }
+
+    deinit {
+        terminate()
+    }
+
+    /// What came back for a request.
+    public enum Answer: Sendable {
+        case line(Data)
+        /// The deadline passed; the child (with everything it started) has been killed.
+        case timedOut
+        /// The child ended (crashed, or was killed) before answering; its exit status as `ChildResult` has it.
+        case ended(status: Int32)
+    }
+
+    /// Writes `line` (a newline is added) and waits up to `timeout` seconds for one line of answer.
+    public func request(_ line: Data, timeout: Double) -> Answer {
+        var message = [UInt8](line)
+        message.append(0x0A)
+        var written = 0
+        while written < message.count {
+            let n = message[written...].withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return end()
+            }
+            written += n
+        }
+        let deadline = ChildProcess.monotonicSeconds() + timeout
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let answer = Data(buffer[..<newline])
+                buffer.removeSubrange(...newline)
+                return .line(answer)
+            }
+            let now = ChildProcess.monotonicSeconds()
+            guard now < deadline else {
+                terminate()
+                return .timedOut
+            }
+            var fd = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&fd, 1, Int32(max(1, min(1000, (deadline - now) * 1000))))
+            guard ready > 0 else { continue }
+            let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+            if n > 0 {
+                buffer.append(contentsOf: chunk[0..<n])
+            } else if n == 0 || (errno != EINTR && errno != EAGAIN) {
+                return end()
+            }
+        }
+    }
+
+    /// Kills the child and everything it started, and reaps it.
+    public func terminate() {
+        guard !ended else { return }
+        ended = true
+        kill(-pid, SIGKILL)
+        kill(pid, SIGKILL)
+        _ = ChildProcess.waitFor(pid, block: true)
+        close(input)
+        close(output)
+    }
+
+    private func end() -> Answer {
+        guard !ended else { return .ended(status: -1) }
+        ended = true
+        close(input)
+        close(output)
+        if let status = ChildProcess.waitFor(pid, block: false) {
+            kill(-pid, SIGKILL)
+            return .ended(status: status)
+        }
+        kill(-pid, SIGKILL)
+        kill(pid, SIGKILL)
+        return .ended(status: ChildProcess.waitFor(pid, block: true) ?? -1)
+    }
 }

@@ -55,24 +55,26 @@ struct Line {
     /// visual order, left to right; a run of right-to-left script (a Hebrew or Arabic name) is turned
     /// back into reading order.
     func text(_ range: Range<Int>) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count * 6)
+        let gap = spaceGap
         var k = range.lowerBound
         while k < range.upperBound {
-            if k > range.lowerBound, pieces[k].box.x0 - pieces[k - 1].box.x1 > spaceGap { out.append(" ") }
+            if k > range.lowerBound, pieces[k].box.x0 - pieces[k - 1].box.x1 > gap { out.append(0x20) }
             guard isRightToLeft(pieces[k]) else {
-                out.append(contentsOf: pieces[k].text.unicodeScalars)
+                out.append(contentsOf: pieces[k].text.utf8)
                 k += 1
                 continue
             }
             var end = k + 1
             while end < range.upperBound, isRightToLeft(pieces[end]) { end += 1 }
             for m in stride(from: end - 1, through: k, by: -1) {
-                out.append(contentsOf: pieces[m].text.unicodeScalars)
-                if m > k, pieces[m].box.x0 - pieces[m - 1].box.x1 > spaceGap { out.append(" ") }
+                out.append(contentsOf: pieces[m].text.utf8)
+                if m > k, pieces[m].box.x0 - pieces[m - 1].box.x1 > gap { out.append(0x20) }
             }
             k = end
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private func isRightToLeft(_ piece: Piece) -> Bool {
@@ -207,8 +209,8 @@ enum LineBuilder {
         var out: [Piece] = []
         out.reserveCapacity(sorted.count)
         for p in sorted {
-            if let last = out.last, last.text == p.text,
-                abs(last.box.x0 - p.box.x0) < 0.2 * max(p.box.width, 0.5), abs(last.box.y0 - p.box.y0) < 0.2 * p.box.height
+            if let last = out.last, abs(last.box.x0 - p.box.x0) < 0.2 * max(p.box.width, 0.5),
+                abs(last.box.y0 - p.box.y0) < 0.2 * p.box.height, last.text == p.text
             {
                 continue
             }

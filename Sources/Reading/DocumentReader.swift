@@ -76,8 +76,8 @@ public enum DocumentReader {
         -> Result<LoadedDocument, ReadFailure>
     {
         let read: Result<PDFPages, ReadError>
-        if let helper = options.helper {
-            read = PDFReader.readIsolated(path: input.url.path, helper: helper, timeout: options.timeout)
+        if let helpers = options.helpers {
+            read = helpers.read(path: input.url.path)
         } else {
             read = PDFReader.read(path: input.url.path, ocr: options.ocr, dpi: options.ocrDPI).mapError { .pdf($0.description) }
         }

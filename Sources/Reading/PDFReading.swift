@@ -25,20 +25,90 @@ public struct PDFPages: Codable, Sendable, Equatable {
 
 /// How the read stage treats PDFs.
 public struct PDFOptions: Sendable {
-    /// The command that reads one PDF in a child process and prints ``PDFHelperOutput`` as JSON, the file's
-    /// path appended; nil reads in this process (no time limit then).
-    public var helper: [String]?
-    /// Seconds a document may take in the helper before it is killed and rejected.
-    public var timeout: Double
+    /// Helper processes that read PDFs, each with a time limit; nil reads in this process (no time limit then).
+    public var helpers: PDFHelpers?
     public var ocr: OCREngine
     /// Resolution pages are rendered at for OCR.
     public var ocrDPI: Int
 
-    public init(helper: [String]? = nil, timeout: Double = 300, ocr: OCREngine = OCREngine(), ocrDPI: Int = 300) {
-        self.helper = helper
-        self.timeout = timeout
+    public init(helpers: PDFHelpers? = nil, ocr: OCREngine = OCREngine(), ocrDPI: Int = 300) {
+        self.helpers = helpers
         self.ocr = ocr
         self.ocrDPI = ocrDPI
+    }
+}
+
+/// Child processes that read PDFs for the read stage, so that a PDF that makes poppler or tesseract hang
+/// (or crash) costs only that document: its helper is killed at the time limit and the run goes on.
+///
+/// A helper (`command`, run with `--serve`) reads one request line at a time on its standard input (the
+/// path, a JSON string) and answers with one line of ``PDFHelperOutput``. Helpers are kept and reused,
+/// so that starting one (dynamic loading of poppler, glib and cairo) is paid once per worker rather than
+/// once per PDF; one is used by one thread at a time.
+public final class PDFHelpers: @unchecked Sendable {
+    public let command: [String]
+    /// Seconds a document may take before its helper is killed and the document rejected.
+    public let timeout: Double
+    private let lock = NSLock()
+    private var idle: [RunningChild] = []
+
+    public init(command: [String], timeout: Double) {
+        self.command = command
+        self.timeout = timeout
+    }
+
+    deinit {
+        for helper in idle { helper.terminate() }
+    }
+
+    /// The pages of the PDF at `path`, read by a helper.
+    public func read(path: String) -> Result<PDFPages, ReadError> {
+        let reused = lock.withLock { idle.popLast() }
+        let helper: RunningChild
+        if let reused {
+            helper = reused
+        } else {
+            do {
+                helper = try ChildProcess.start(command[0], arguments: Array(command.dropFirst()) + ["--serve"])
+            } catch {
+                return .failure(.unreadable(error.description))
+            }
+        }
+        let request = (try? JSONEncoder().encode(path)) ?? Data()
+        switch helper.request(request, timeout: timeout) {
+        case .timedOut:
+            return .failure(.pdf("PDF reading timed out after \(Self.seconds(timeout)) s (poppler or OCR hung)"))
+        case .ended(let status):
+            let reason = status > 128 ? "crashed (signal \(status - 128))" : "exited with status \(status)"
+            return .failure(.pdf("the PDF reader \(reason)"))
+        case .line(let line):
+            lock.withLock { idle.append(helper) }
+            guard let output = try? JSONDecoder().decode(PDFHelperOutput.self, from: line) else {
+                return .failure(.pdf("the PDF reader's answer is not readable"))
+            }
+            if let pages = output.pages { return .success(pages) }
+            return .failure(.pdf(output.error ?? "unknown error"))
+        }
+    }
+
+    /// The helper's side: answers requests from standard input until it closes.
+    public static func serve(ocr: OCREngine, dpi: Int) {
+        let encoder = JSONEncoder()
+        while let line = readLine(strippingNewline: true) {
+            let output: PDFHelperOutput
+            if let path = try? JSONDecoder().decode(String.self, from: Data(line.utf8)) {
+                output = PDFHelperOutput(PDFReader.read(path: path, ocr: ocr, dpi: dpi))
+            } else {
+                output = PDFHelperOutput(.failure(.unreadable("bad request")))
+            }
+            var answer = (try? encoder.encode(output)) ?? Data("{}".utf8)
+            answer.append(0x0A)
+            FileHandle.standardOutput.write(answer)
+        }
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 }
 
@@ -111,28 +181,6 @@ public enum PDFReader {
             return .failure(.page(failures[0].page, "no page gave text; \(failures[0].reason)"))
         }
         return .success(PDFPages(pageCount: document.pageCount, texts: texts, ocrPages: ocrPages, failedPages: failures))
-    }
-
-    /// Reads the PDF at `path` in the helper process of `options`, killed after `options.timeout` seconds.
-    public static func readIsolated(path: String, helper: [String], timeout: Double) -> Result<PDFPages, ReadError> {
-        let result: ChildResult
-        do {
-            result = try ChildProcess.run(helper[0], arguments: Array(helper.dropFirst()) + [path], timeout: timeout)
-        } catch {
-            return .failure(.unreadable(error.description))
-        }
-        if result.timedOut {
-            return .failure(.unreadable("PDF reading timed out after \(Int(timeout.rounded())) s (poppler or OCR hung)"))
-        }
-        guard result.status == 0 else {
-            let reason = result.status > 128 ? "crashed (signal \(result.status - 128))" : "exited with status \(result.status)"
-            return .failure(.unreadable("the PDF reader \(reason)"))
-        }
-        guard let output = try? JSONDecoder().decode(PDFHelperOutput.self, from: result.stdout) else {
-            return .failure(.unreadable("the PDF reader's output is not readable"))
-        }
-        if let pages = output.pages { return .success(pages) }
-        return .failure(.pdf(output.error ?? "unknown error"))
     }
 
     /// Poppler's character, word and box, for the layout; rotated text (stamps, margin notes) is left out.

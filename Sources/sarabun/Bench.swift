@@ -24,12 +24,23 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "The memory check runs this many times as many documents.")
     var scale = 4
 
+    @Flag(help: "Measure the PDF read stage instead: pages/s beside pdftotext on the PDFs of INPUT.")
+    var pdf = false
+
+    @Option(help: "With --pdf: how many times each PDF is read.")
+    var rounds = 5
+
     @Option(help: .hidden) var childWorkers: Int?
     @Option(help: .hidden) var childFolder: String?
 
     func run() async throws {
         if let childWorkers, let childFolder {
             try await child(workers: childWorkers, folder: childFolder)
+            return
+        }
+        if pdf {
+            let files = try InputDiscovery.discover(inputs, extensions: ["pdf"])
+            try PDFBench(files: files, rounds: max(1, rounds)).run()
             return
         }
         let seeds = try InputDiscovery.discover(inputs, extensions: DocumentReader.textExtensions)

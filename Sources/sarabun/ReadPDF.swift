@@ -13,7 +13,7 @@ struct ReadPDF: ParsableCommand {
         shouldDisplay: false)
 
     @Argument(help: "A PDF file.")
-    var file: String
+    var file: String?
 
     @Option(help: "Seconds OCR may take on one page.")
     var ocrTimeout: Double = 60
@@ -21,15 +21,30 @@ struct ReadPDF: ParsableCommand {
     @Option(help: "Resolution pages are rendered at for OCR.")
     var dpi: Int = 300
 
-    func run() throws {
-        let result = PDFReader.read(path: file, ocr: OCREngine(timeout: ocrTimeout), dpi: dpi)
-        FileHandle.standardOutput.write(try JSONEncoder().encode(PDFHelperOutput(result)))
+    @Flag(help: "Answer requests from standard input, one a line (see PDFHelpers).")
+    var serve = false
+
+    func validate() throws {
+        guard serve || file != nil else { throw ValidationError("a PDF file, or --serve") }
     }
 
-    /// How `extract` reads PDFs: each in a `read-pdf` child process of this executable.
+    func run() throws {
+        let ocr = OCREngine(timeout: ocrTimeout)
+        guard let file else { return PDFHelpers.serve(ocr: ocr, dpi: dpi) }
+        FileHandle.standardOutput.write(try JSONEncoder().encode(PDFHelperOutput(PDFReader.read(path: file, ocr: ocr, dpi: dpi))))
+    }
+
+    /// How `extract` reads PDFs: in helper processes, the `sarabun-pdf` program built beside this
+    /// executable (it starts faster), else this executable's `read-pdf`.
     static func options(documentTimeout: Double, ocrTimeout: Double) -> ReadOptions {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        let helper = [executable, "read-pdf", "--ocr-timeout", String(ocrTimeout)]
-        return ReadOptions(pdf: PDFOptions(helper: helper, timeout: documentTimeout, ocr: OCREngine(timeout: ocrTimeout)))
+        ReadOptions(pdf: PDFOptions(helpers: PDFHelpers(command: helperCommand(ocrTimeout: ocrTimeout), timeout: documentTimeout)))
+    }
+
+    static func helperCommand(ocrTimeout: Double) -> [String] {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let companion = executable.deletingLastPathComponent().appendingPathComponent("sarabun-pdf").path
+        return FileManager.default.isExecutableFile(atPath: companion)
+            ? [companion, "--ocr-timeout", String(ocrTimeout)]
+            : [executable.path, "read-pdf", "--ocr-timeout", String(ocrTimeout)]
     }
 }
