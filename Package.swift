@@ -74,7 +74,7 @@ let package = Package(
         // The PDF reader `extract` starts per PDF (isolated, with a time limit); small so that it starts fast.
         .executableTarget(name: "sarabun-pdf", dependencies: ["Reading", "PDFText"]),
         .testTarget(name: "ICUBridgeTests", dependencies: ["ICUBridge"]),
-        .testTarget(name: "ReadingTests", dependencies: ["Reading", "PDFText"]),
+        .testTarget(name: "ReadingTests", dependencies: ["Reading", "PDFText", "Normalization"]),
         .testTarget(name: "PDFTextTests", dependencies: ["PDFText"]),
         .testTarget(name: "PageLayoutTests", dependencies: ["PageLayout"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization"]),
@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "RecordModel"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "RecordModel"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "RecordModel"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RecordModel", "Output"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RecordModel", "Output", "Reading", "PDFText"]),
         .testTarget(name: "RecordDatabaseTests", dependencies: ["RecordDatabase", "RecordModel", "Output"]),
         // Checks every store must pass (corpus counts, README queries, replace, resume, kill -9), shared by
         // the SQLite and PostgreSQL test targets.

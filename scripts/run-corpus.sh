@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 swift build -c release --static-swift-stdlib --product sarabun
+swift build -c release --static-swift-stdlib --product sarabun-pdf
 .build/release/sarabun extract corpus --out out "$@"

@@ -29,10 +29,14 @@ public struct Evaluator: Sendable {
     /// Also match a prediction to gold when only the source file names without extension agree
     /// (`000_x.pdf` for gold `000_x.txt`), after exact name matches are taken.
     public var matchStem: Bool
+    /// Score only the gold documents a prediction was found for (a folder holding some of the
+    /// corpus, such as its scanned PDFs), instead of scoring the others as nothing extracted.
+    public var predictedOnly: Bool
 
-    /// An evaluator; `matchStem` as the property.
-    public init(matchStem: Bool = false) {
+    /// An evaluator; `matchStem` and `predictedOnly` as the properties.
+    public init(matchStem: Bool = false, predictedOnly: Bool = false) {
         self.matchStem = matchStem
+        self.predictedOnly = predictedOnly
     }
 
     /// Compares the gold files directly in `goldDirectory` (`*.json`) with the prediction files anywhere under
@@ -60,7 +64,7 @@ public struct Evaluator: Sendable {
             }
         }
 
-        let documents = zip(golds, chosen).map { gold, p in
+        let documents = zip(golds, chosen).filter { !predictedOnly || $1 != nil }.map { gold, p in
             let prediction = p.map { predictions[$0] }
             let status: PredictionStatus = prediction == nil ? .missing : prediction?.record == nil ? .failure : .record
             return DocumentComparison(gold: gold.record, predicted: prediction?.record)

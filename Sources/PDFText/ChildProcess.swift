@@ -170,11 +170,10 @@ public enum ChildProcess {
                 pollfd(fd: open[0] ? out : -1, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: open[1] ? err : -1, events: Int16(POLLIN), revents: 0),
             ]
-            let wait = Int32(max(1, min(50, (deadline - now) * 1000)))
             if open[0] || open[1] {
-                _ = poll(&fds, 2, wait)
+                _ = poll(&fds, 2, Int32(max(1, min(50, (deadline - now) * 1000))))
             } else {
-                usleep(UInt32(wait) * 1000)
+                usleep(500)  // the pipes are closed: the child is ending, wait for it briefly
             }
             for k in 0..<2 where open[k] && fds[k].revents != 0 {
                 let n = chunk.withUnsafeMutableBytes { read(fds[k].fd, $0.baseAddress, $0.count) }

@@ -5,17 +5,20 @@
 ///
 /// Steps, per document:
 /// 1. Pieces and lines: a text-layer character and the combining marks drawn on it make a piece (a mark
-///    the PDF library split off into its own word is put back on the piece it is drawn on); OCR words
-///    are pieces as they are. Pieces on one baseline make a line, read left to right; a gap wider than a
-///    fifth of the line height is a space.
+///    the PDF library split off into its own word is put back on the letter whose right edge it sits
+///    at); OCR words are pieces as they are, on the OCR engine's lines. Pieces on one baseline make a
+///    line, read left to right (right-to-left runs turned back); a gap wider than a fifth of the line
+///    height is a space.
 /// 2. Running headers, footers and page numbers are dropped: first and last lines of a page, near its
 ///    top or bottom edge, whose text (digits aside) repeats on at least half the pages, or that hold
 ///    only a number that follows the page order.
-/// 3. Tables: consecutive lines that share a vertical gutter (free of ink in every line, at least
-///    0.42 line heights wide, with ink on both sides in at least two lines) and never cross it. Rows
-///    are split at the larger vertical gaps, cells are the row's text between gutters.
-/// 4. Paragraphs: a line that ends near the right edge of the text and is followed, at the normal line
-///    spacing, by a line starting at its left edge continues in that line.
+/// 3. Tables drawn with known ruling lines (scanned pages) are read from their grid.
+/// 4. Other tables: consecutive lines that share a vertical gutter (free of text in every line, at least
+///    0.42 line heights wide, with text on both sides in two lines) and never cross it. A table that ends
+///    a page continues on the next with its columns. Rows are split at the larger vertical gaps (a row
+///    cut by a page break is joined again), cells are the row's text between the boundaries.
+/// 5. Paragraphs: a line followed, at the paragraph's line spacing, by a line starting at its left edge
+///    whose first word would not have fitted after it continues in that line.
 public struct PageLayout: Sendable {
     public init() {}
 
@@ -42,8 +45,8 @@ public struct PageLayout: Sendable {
         var blocks = lines.indices.map { Self.blocks(lines[$0], regions[$0], grids[$0], cellLineGap: cellLineGap) }
         Self.joinSplitRows(&blocks, textBottom: lines.compactMap { $0.last?.box.y1 }.max() ?? 0)
         Self.padColumns(&blocks)
-        let metrics = Metrics(blocks)
-        return blocks.map { metrics.text(of: $0) }
+        let metrics = Metrics(blocks, pageWidths: pages.map(\.width))
+        return blocks.indices.map { metrics.text(of: blocks[$0], page: $0) }
     }
 
     /// A page's lines as text lines and tables, top to bottom. A drawn table with nothing above it
@@ -128,18 +131,21 @@ enum Block {
     case table(rows: [Row], continued: Bool)
 }
 
-/// What the whole document says about its text block: where lines end when they wrap, and how far apart
-/// the lines of one paragraph are.
+/// What the document says about its text block: where lines end when they wrap (per page, as pages may
+/// turn), and how far apart the lines of one paragraph are.
 struct Metrics {
-    /// The right edge of the text: where full lines end.
-    var rightEdge: Double
+    /// The right edge of each page's text: where full lines end. A page's longest lines (the third
+    /// longest of nine or more, so that a line or two reaching into the margin do not count), but no less
+    /// than three quarters of the page width (a page of short lines has no full line to tell).
+    var rightEdges: [Double]
     /// The usual gap between two lines of a paragraph, in line heights.
     var lineGap: Double
 
-    init(_ pages: [[Block]]) {
-        var ends: [Double] = []
+    init(_ pages: [[Block]], pageWidths: [Double]) {
         var gaps: [Int: Int] = [:]
-        for blocks in pages {
+        rightEdges = []
+        for (blocks, width) in zip(pages, pageWidths) {
+            var ends: [Double] = []
             var previous: Line?
             for block in blocks {
                 guard case .line(let line) = block else {
@@ -153,15 +159,16 @@ struct Metrics {
                 }
                 previous = line
             }
+            ends.sort(by: >)
+            rightEdges.append(max(ends.isEmpty ? 0 : ends[min(2, (ends.count - 1) / 3)], 0.75 * width))
         }
-        ends.sort(by: >)
-        rightEdge = ends.isEmpty ? 0 : ends[min(2, ends.count - 1)]
         let mode = gaps.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 25
         lineGap = Double(mode) / 50
     }
 
     /// A page's text: paragraphs (wrapped lines joined) and table rows, blank lines between paragraphs.
-    func text(of blocks: [Block]) -> String {
+    func text(of blocks: [Block], page: Int) -> String {
+        let rightEdge = rightEdges[page]
         var out: [String] = []
         var paragraph: (text: String, last: Line)?
         func flush() {
@@ -183,7 +190,7 @@ struct Metrics {
                 }
                 let gap = line.box.y0 - p.last.box.y1
                 let sameParagraph = gap <= (lineGap + 0.08) * p.last.height
-                if sameParagraph, wraps(p.last, into: line) {
+                if sameParagraph, wraps(p.last, into: line, rightEdge: rightEdge) {
                     paragraph = (Text.joinWrapped(p.text, text), line)
                     continue
                 }
@@ -200,7 +207,7 @@ struct Metrics {
     /// Whether `line` ended only because `next` did not fit after it: the next line starts at its left
     /// edge, and its first word would not have fitted after it. Thai breaks between words without spaces,
     /// so for Thai the smallest piece that could have moved up is a short word, taken as five letters.
-    private func wraps(_ line: Line, into next: Line) -> Bool {
+    private func wraps(_ line: Line, into next: Line, rightEdge: Double) -> Bool {
         guard next.box.x0 <= line.box.x0 + 0.5 * line.height, let first = next.words.first else { return false }
         var end = first.x1
         if let scalar = next.pieces[first.range.lowerBound].text.unicodeScalars.first, Text.isThaiLetter(scalar) {

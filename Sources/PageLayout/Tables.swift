@@ -277,10 +277,10 @@ enum Tables {
             }
         }
         let boundaries = region.boundaries
-        return rows.map { lines in
-            Row(cells: cells(of: lines, boundaries: boundaries), lineCount: lines.count,
-                bottom: lines.last!.box.y1, height: lines.last!.height,
-                firstColumns: columns(of: lines.first!, boundaries), lastColumns: columns(of: lines.last!, boundaries))
+        return rows.map { row in
+            Row(cells: cells(of: row, boundaries: boundaries), lineCount: row.count,
+                bottom: row.last!.box.y1, height: row.last!.height,
+                firstColumns: columns(of: row.first!, boundaries), lastColumns: columns(of: row.last!, boundaries))
         }
     }
 

@@ -77,7 +77,7 @@ public final class PDFHelpers: @unchecked Sendable {
         let request = (try? JSONEncoder().encode(path)) ?? Data()
         switch helper.request(request, timeout: timeout) {
         case .timedOut:
-            return .failure(.pdf("PDF reading timed out after \(Self.seconds(timeout)) s (poppler or OCR hung)"))
+            return .failure(.pdf("PDF reading exceeded its time limit of \(Self.seconds(timeout)) s"))
         case .ended(let status):
             let reason = status > 128 ? "crashed (signal \(status - 128))" : "exited with status \(status)"
             return .failure(.pdf("the PDF reader \(reason)"))

@@ -147,8 +147,11 @@ struct Eval: ParsableCommand {
     @Flag(help: "Match predictions to gold by file name without extension (a PDF version of a text document).")
     var matchStem = false
 
+    @Flag(help: "Score only the gold documents that have a prediction (PRED_DIR holds part of the corpus).")
+    var predictedOnly = false
+
     func run() throws {
-        let report = try Evaluator(matchStem: matchStem).evaluate(
+        let report = try Evaluator(matchStem: matchStem, predictedOnly: predictedOnly).evaluate(
             goldDirectory: URL(fileURLWithPath: goldDirectory), predictionDirectory: URL(fileURLWithPath: predictionDirectory))
         if json {
             let encoder = JSONEncoder()

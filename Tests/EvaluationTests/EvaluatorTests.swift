@@ -81,6 +81,22 @@ import Testing
         #expect(loose.unmatchedPredictions == ["records/001_y.pdf.json"])
     }
 
+    @Test func predictedOnlyLeavesOutGoldWithoutPrediction() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let gold = root.appendingPathComponent("gold"), predictions = root.appendingPathComponent("out")
+        try write(record("corpus/000_x.txt"), gold, "000_x.json")
+        try write(record("corpus/001_y.txt"), gold, "001_y.json")
+        try write(record("scanned/001_y.pdf"), predictions, "records/001_y.pdf.json")
+
+        let all = try Evaluator(matchStem: true).evaluate(goldDirectory: gold, predictionDirectory: predictions)
+        #expect(all.documents.map(\.status) == [.missing, .record])
+        let part = try Evaluator(matchStem: true, predictedOnly: true).evaluate(goldDirectory: gold, predictionDirectory: predictions)
+        #expect(part.documents.map(\.document) == ["corpus/001_y.txt"])
+        #expect(part.overall.f1 == 1)
+        #expect(all.overall.f1 < 1)
+    }
+
     /// Two documents scored by hand.
     ///
     /// A (a report, no memo on either side), prediction present:

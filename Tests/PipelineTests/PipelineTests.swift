@@ -1,5 +1,6 @@
 import Foundation
 import Output
+import PDFText
 import Reading
 import RecordModel
 import Testing
@@ -120,5 +121,43 @@ func folder(_ name: String) throws -> URL {
         #expect(record.document == gold.document)
         #expect(record.memo == gold.memo)
         #expect(record.validation.valid)
+    }
+}
+
+@Suite struct PDFPipelineTests {
+    @Test func anOCRPageThatFailsIsAWarningOfTheRecordAndTheOtherPagesAreExtracted() throws {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("sarabun-tesseract-\(UUID().uuidString)")
+        try Data("#!/bin/sh\nsleep 30\n".utf8).write(to: script)
+        chmod(script.path, 0o755)
+        defer { try? FileManager.default.removeItem(at: script) }
+        let processor = try DocumentProcessor(read: ReadOptions(pdf: PDFOptions(ocr: OCREngine(executable: script.path, timeout: 0.5))))
+        let url = repositoryRoot.appendingPathComponent("Tests/Fixtures/pdf/mixed.pdf")
+        guard case .extracted(let record) = processor.process(InputFile(displayPath: "mixed.pdf", relativePath: "mixed.pdf", url: url))
+        else {
+            Issue.record("the document was not extracted")
+            return
+        }
+        #expect(record.source.format == .pdf && record.source.pages == 2)
+        let warning = record.validation.issues.first { $0.code == "ocr_failed" }
+        #expect(warning?.severity == .warning && warning?.path == "")
+        #expect(warning?.message == "page 2: OCR timed out after 0.5 s")
+        #expect(record.validation.valid)
+        // Page 1 (the text layer) still gives the document: it is 004's first page, a report.
+        #expect(record.document.kind == .report)
+        #expect(record.document.organization.name == "องค์การบริหารส่วนตำบลม่วงหมู่")
+    }
+
+    @Test func extractedItemsOfAPDFKeepTheirPage() throws {
+        let processor = try DocumentProcessor()
+        let url = repositoryRoot.appendingPathComponent("corpus/pdf/garuda/002_f015660f6017e052.pdf")
+        guard case .extracted(let record) = processor.process(InputFile(displayPath: "002.pdf", relativePath: "002.pdf", url: url))
+        else {
+            Issue.record("the document was not extracted")
+            return
+        }
+        #expect(record.source.format == .pdf)
+        #expect(record.indicatorScores.count == 10)
+        #expect(record.indicatorScores.allSatisfy { ($0.at.page ?? 0) >= 1 && $0.at.page! <= record.source.pages! })
+        #expect(Set(record.questionScores.compactMap(\.at.page)).count > 5)
     }
 }
