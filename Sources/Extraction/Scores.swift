@@ -105,8 +105,9 @@ struct ScoreCollector {
     var tools: [ToolScore] = []
     var questions: [QuestionScore] = []
     var issues: [ValidationIssue] = []
-    /// Change columns to check once items have their final places: (indicator, later year, stated change, earlier year).
-    var changeChecks: [(indicator: Int?, candidate: Int, stated: Double, earlier: Double, later: Double, at: Location)] = []
+    /// Change columns to check once items have their final places: the later year's candidate, the stated
+    /// change and the two scores.
+    var changeChecks: [(candidate: Int, stated: Double, earlier: Double, later: Double, at: Location)] = []
     private(set) var tableCount = 0
 
     mutating func nextTable() -> Int {

@@ -102,7 +102,7 @@ struct TableScoreReader {
             {
                 let sorted = candidateIndices.sorted { ($0.year ?? 0) < ($1.year ?? 0) }
                 collector.changeChecks.append((
-                    indicator: match?.indicator, candidate: sorted[1].index, stated: stated,
+                    candidate: sorted[1].index, stated: stated,
                     earlier: collector.indicatorCandidates[sorted[0].index].score,
                     later: collector.indicatorCandidates[sorted[1].index].score, at: row.at))
             }
