@@ -113,10 +113,17 @@ public enum ChildProcess {
             for p in envp { free(p) }
         }
         var pid: pid_t = 0
-        let status =
-            executable.contains("/")
-            ? posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-            : posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
+        var status: Int32 = 0
+        // ETXTBSY: a file just written is still open for writing in a child another thread forked a moment
+        // ago (until that child's exec closes it); it clears within milliseconds.
+        for attempt in 0..<20 {
+            status =
+                executable.contains("/")
+                ? posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+                : posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
+            guard status == ETXTBSY, attempt < 19 else { break }
+            usleep(10_000)
+        }
         close(outPipe[1])
         if errPipe[1] >= 0 { close(errPipe[1]) }
         if inPipe[0] >= 0 { close(inPipe[0]) }
