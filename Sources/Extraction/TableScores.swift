@@ -33,18 +33,24 @@ struct TableScoreReader {
         let parsed = table.rows.map { row in (row, QuestionCode.find(in: row.cells), labelCell(row, skipping: numberColumn)) }
         let indicatorRows = parsed.filter { $0.1 == nil && $0.2.flatMap { Indicators.match($0.label) } != nil }.count
         let questionRows = parsed.filter { $0.1 != nil }.count
-        guard indicatorRows >= 2 || questionRows >= 1 else { return [] }
+        let yearRows = readYearRows(scoreColumns: scoreColumns, into: &collector)
+        let yearColumns = scoreColumns.filter { $0.1 != nil }
+        // Overall results with the years as columns: "คะแนนรวม | 89.10 | 95.02".
+        let summaryRows = parsed.filter { $0.1 == nil && $0.2.map { Self.isSummary($0.label) } == true }.count
+        let scoresTable = indicatorRows >= 2 || questionRows >= 1
+        guard scoresTable || (summaryRows >= 1 && !yearColumns.isEmpty) else { return yearRows }
 
         let tableID = collector.nextTable()
-        var consumed: Set<Int> = []
+        var consumed = yearRows
+        var levelsByYear: [Int: String] = [:]
+        let firstAssessment = collector.assessments.count
         var toolValues: [(Double, Location)] = []
         var carriedTool: Tool?
         var tableLetter: String?
         var questionYears: [(index: Int, year: Int?, short: Bool)] = []
-        let yearColumns = scoreColumns.filter { $0.1 != nil }
         let changeColumn = roles.firstIndex(of: .change)
 
-        for (rowIndex, (row, code, label)) in parsed.enumerated() {
+        for (rowIndex, (row, code, label)) in parsed.enumerated() where !yearRows.contains(rowIndex) {
             if let toolColumn = roles.firstIndex(of: .toolName), toolColumn < row.cells.count,
                 let tool = Tool(rawValue: row.cells[toolColumn].uppercased().trimmed())
             {
@@ -71,6 +77,16 @@ struct TableScoreReader {
                 continue
             }
             guard let label else { continue }
+            if label.label.has("ระดับ") {
+                // The grade row under year columns ("ระดับ | A | AA") completes the overall scores above it.
+                for (column, year) in yearColumns where column < row.cells.count {
+                    if let year, let level = ProseScoreReader.level(after: Substring(row.cells[column])) { levelsByYear[year] = level }
+                }
+                if !levelsByYear.isEmpty {
+                    consumed.insert(rowIndex)
+                    continue
+                }
+            }
             let match = Indicators.match(label.label)
             var candidateIndices: [(year: Int?, index: Int)] = []
             for (column, year) in scoreColumns where column < row.cells.count {
@@ -82,7 +98,7 @@ struct TableScoreReader {
                     consumed.insert(rowIndex)
                     continue
                 }
-                guard match != nil || looksLikeLabel(label.label) else { continue }
+                guard match != nil || (scoresTable && looksLikeLabel(label.label)) else { continue }
                 consumed.insert(rowIndex)
                 candidateIndices.append((year ?? contextYear, collector.indicatorCandidates.count))
                 collector.indicatorCandidates.append(IndicatorCandidate(
@@ -108,6 +124,9 @@ struct TableScoreReader {
             }
         }
         resolveShiftedQuestions(questionYears, &collector)
+        for index in firstAssessment..<collector.assessments.count where collector.assessments[index].level == nil {
+            collector.assessments[index].level = levelsByYear[collector.assessments[index].yearBE]
+        }
 
         // A tool column written as merged cells holds one value per tool, in tool order.
         if toolValues.count == Tool.allCases.count {
@@ -116,6 +135,48 @@ struct TableScoreReader {
             }
         }
         return consumed
+    }
+
+    /// Overall results with one row per assessment year ("๒๕๖๖ | ๙๕.๐๒ | AA"): a row whose cells are a year,
+    /// a score under a score column and perhaps a grade, with no other words (a row naming an indicator or a
+    /// question is not one). Returns the rows read.
+    private func readYearRows(scoreColumns: [(Int, Int?)], into collector: inout ScoreCollector) -> Set<Int> {
+        var read: Set<Int> = []
+        for (index, row) in table.rows.enumerated() {
+            var year: Int?
+            var level: String?
+            var score: Double?
+            for (column, cell) in row.cells.enumerated() where !cell.isEmpty {
+                if score == nil, scoreColumns.contains(where: { $0.0 == column }),
+                    let value = Numbers.cellValue(cell), value >= 0, value <= 100
+                {
+                    score = value
+                } else if year == nil, let value = Self.yearCell(cell) {
+                    year = value
+                } else if level == nil, let value = ProseScoreReader.level(after: Substring(cell)) {
+                    level = value
+                } else if cell.unicodeScalars.contains(where: isThaiConsonant) && !Self.isSummary(cell) {
+                    year = nil
+                    break
+                }
+            }
+            guard let year, let score else { continue }
+            collector.assessments.append(Assessment(yearBE: year, score: score, level: level, at: row.at))
+            read.insert(index)
+        }
+        return read
+    }
+
+    /// A cell that holds only an assessment year: "2566", "ปี 2566", "ปีงบประมาณ พ.ศ. 2566".
+    static func yearCell(_ cell: String) -> Int? {
+        var rest = Substring(cell.trimmed())
+        for prefix in ["ปีงบประมาณ", "ปี", "พ.ศ.", "พ.ศ"] where rest.hasPrefix(prefix) {
+            rest = rest.dropFirst(prefix.count).drop(while: { $0 == " " })
+        }
+        guard rest.utf8.count == 4, rest.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let year = Int(rest),
+            (2500...2700).contains(year)
+        else { return nil }
+        return year
     }
 
     /// Rows with a missing cell put their score under the wrong year; when the table's other question

@@ -267,10 +267,32 @@ private func codes(_ result: Extraction) -> [String] {
             ๒๕๖๕\t๘๙.๑๐\tA
             ๒๕๖๖\t๙๕.๐๒\tAA
             """
-        // Rows named by a year are not read: the score tables know indicator, tool and question rows only.
-        withKnownIssue("a table with one row per assessment year is not read as assessments") {
-            #expect(rows(extract(text).assessments) == ["2565 89.10 A", "2566 95.02 AA"])
-        }
+        let result = extract(text)
+        #expect(rows(result.assessments) == ["2565 89.10 A", "2566 95.02 AA"])
+        #expect(result.assessments.map(\.at.line) == [4, 5])
+        #expect(result.indicatorScores.isEmpty)
+    }
+
+    @Test func overallResultsWithTheYearsAsColumnsTakeTheirGradesFromTheGradeRow() {
+        let text = """
+            | รายการ | ปี 2565 | ปี 2566 |
+            |---|---|---|
+            | คะแนนรวม | 89.10 | 95.02 |
+            | ระดับผลการประเมิน | ผ่านดี | ผ่านดีเยี่ยม |
+            """
+        #expect(rows(extract(text).assessments) == ["2565 89.10 ผ่านดี", "2566 95.02 ผ่านดีเยี่ยม"])
+    }
+
+    @Test func aYearBesideAnIndicatorIsNotAnOverallResult() {
+        let text = """
+            ปี\tตัวชี้วัด\tคะแนน
+            2566\tการปฏิบัติหน้าที่\t95.00
+            2566\tการใช้งบประมาณ\t90.00
+            2566\tการใช้อำนาจ\t85.00
+            """
+        let result = extract(text)
+        #expect(result.assessments.isEmpty)
+        #expect(rows(result.indicatorScores).count == 3)
     }
 
     @Test func aCalendarDateIsNotTheAssessmentYear() {
