@@ -73,6 +73,7 @@ let package = Package(
         ),
         // The PDF reader `extract` starts per PDF (isolated, with a time limit); small so that it starts fast.
         .executableTarget(name: "sarabun-pdf", dependencies: ["Reading", "PDFText"]),
+        .testTarget(name: "RecordModelTests", dependencies: ["RecordModel"]),
         .testTarget(name: "ICUBridgeTests", dependencies: ["ICUBridge"]),
         .testTarget(name: "ReadingTests", dependencies: ["Reading", "PDFText", "Normalization"]),
         .testTarget(name: "PDFTextTests", dependencies: ["PDFText"]),

@@ -31,7 +31,7 @@ public enum DocumentOutcome: Sendable {
 public struct OutputItem: Sendable {
     public var relativePath: String
     public var outcome: DocumentOutcome
-    /// The record's JSON as `RecordCoding.encoder()` writes it, when validation already encoded it.
+    /// The record's JSON as `RecordCoding` writes it, when validation already encoded it.
     public var json: Data?
 
     public init(relativePath: String, outcome: DocumentOutcome, json: Data? = nil) {
@@ -68,7 +68,6 @@ public protocol RecordSink {
 public struct JSONDirectorySink: RecordSink {
     public let directory: URL
     private var used: Set<String> = []
-    private let encoder = RecordCoding.encoder()
 
     public init(directory: URL) {
         self.directory = directory
@@ -89,10 +88,10 @@ public struct JSONDirectorySink: RecordSink {
             return .skipped
         case .extracted(let record):
             disposition = record.validation.valid ? .record : .reject
-            data = try item.json ?? encoder.encode(record)
+            data = try item.json ?? RecordCoding.encode(record)
         case .failed(let failure):
             disposition = .reject
-            data = try encoder.encode(FailureFile(failure: failure))
+            data = try RecordCoding.encode(FailureFile(failure: failure))
         }
         let target = folder(disposition).appendingPathComponent(name)
         try AtomicFile.write(data + Data("\n".utf8), to: target)

@@ -1,13 +1,12 @@
 import Foundation
 
-/// The JSON settings every record is written and read with, so that files, tests and validation agree.
+/// How every record (and every other JSON file Sarabun writes) is written and read, so that files, tests
+/// and validation agree.
 public enum RecordCoding {
-    /// Pretty-printed with sorted keys (Foundation on Linux writes keys in hash order, so files would differ
-    /// from run to run), slashes and Thai left unescaped.
-    public static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
+    /// The value's JSON: pretty-printed, members in the order its `encode(to:)` writes them (a record's in
+    /// contract order), slashes and Thai unescaped. Throws `EncodingError.invalidValue` for a non-finite number.
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        Data(JSONWriter.bytes(try JSONTreeEncoder().encode(value)))
     }
 
     public static func decoder() -> JSONDecoder {

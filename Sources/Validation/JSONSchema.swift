@@ -1,4 +1,5 @@
 import Foundation
+import RecordModel
 
 /// Why a JSON Schema could not be loaded: a keyword the interpreter does not implement, or a malformed value.
 ///
@@ -84,12 +85,12 @@ struct JSONSchema: Sendable {
             case .minimum(let bound, let exclusive):
                 if case .number(let n) = value, exclusive ? n <= bound : n < bound {
                     let limit = exclusive ? "above" : "at least"
-                    found.append(.init(path: location.pointer, message: "\(value.brief) is out of range: must be \(limit) \(JSONValue.format(bound))"))
+                    found.append(.init(path: location.pointer, message: "\(value.brief) is out of range: must be \(limit) \(JSONWriter.format(bound))"))
                 }
             case .maximum(let bound, let exclusive):
                 if case .number(let n) = value, exclusive ? n >= bound : n > bound {
                     let limit = exclusive ? "below" : "at most"
-                    found.append(.init(path: location.pointer, message: "\(value.brief) is out of range: must be \(limit) \(JSONValue.format(bound))"))
+                    found.append(.init(path: location.pointer, message: "\(value.brief) is out of range: must be \(limit) \(JSONWriter.format(bound))"))
                 }
             case .minLength(let length):
                 // JSON Schema counts code points, not grapheme clusters.

@@ -25,13 +25,17 @@ public struct RecordValidator: Sendable {
         } catch {
             return [Self.schemaIssue(path: "", message: "not JSON: \(error)")]
         }
-        return schema.violations(of: instance).map { Self.schemaIssue(path: $0.path, message: $0.message) }
+        return schemaIssues(instance)
     }
 
-    /// Schema violations of `record` as `RecordCoding.encoder()` writes it, its `validation` member included.
+    private func schemaIssues(_ instance: JSONValue) -> [ValidationIssue] {
+        schema.violations(of: instance).map { Self.schemaIssue(path: $0.path, message: $0.message) }
+    }
+
+    /// Schema violations of `record` as `RecordCoding` writes it, its `validation` member included.
     public func validate(_ record: Record) -> [ValidationIssue] {
         do {
-            return schemaIssues(json: try RecordCoding.encoder().encode(record))
+            return schemaIssues(try JSONTreeEncoder().encode(record))
         } catch let EncodingError.invalidValue(value, context) {
             // A non-finite score, for instance: JSON has no way to write it.
             let path = context.codingPath.map { pointerEscape($0.intValue.map(String.init) ?? $0.stringValue) }
@@ -50,8 +54,8 @@ public struct RecordValidator: Sendable {
         finalizeEncoded(record).record
     }
 
-    /// ``finalize(_:)`` with the finished record's JSON as `RecordCoding.encoder()` writes it (nil if it
-    /// cannot be written), so that a writer need not encode the record a second time.
+    /// ``finalize(_:)`` with the finished record's JSON as `RecordCoding` writes it (nil if it cannot be
+    /// written): the tree the schema checked is the one written, and a writer need not encode it again.
     public func finalizeEncoded(_ record: Record) -> (record: Record, json: Data?) {
         var issues: [ValidationIssue] = []
         var reported: Set<IssueKey> = []
@@ -69,12 +73,14 @@ public struct RecordValidator: Sendable {
         result.validation = ValidationReport(issues: issues)
         // Adding schema issues cannot break the schema in turn: their code, pointer and message are well-formed,
         // and `valid` is recomputed with them.
-        let json = try? RecordCoding.encoder().encode(result)
+        var tree = try? JSONTreeEncoder().encode(result)
         let count = issues.count
-        add(json.map { schemaIssues(json: $0) } ?? validate(result), unlessReported: true)
-        guard issues.count != count else { return (result, json) }
-        result.validation = ValidationReport(issues: issues)
-        return (result, try? RecordCoding.encoder().encode(result))
+        add(tree.map(schemaIssues) ?? validate(result), unlessReported: true)
+        if issues.count != count {
+            result.validation = ValidationReport(issues: issues)
+            tree = try? JSONTreeEncoder().encode(result)
+        }
+        return (result, tree.map { Data(JSONWriter.bytes($0)) })
     }
 
     /// What makes two issues the same finding, whatever their messages say.

@@ -154,9 +154,7 @@ struct Eval: ParsableCommand {
         let report = try Evaluator(matchStem: matchStem, predictedOnly: predictedOnly).evaluate(
             goldDirectory: URL(fileURLWithPath: goldDirectory), predictionDirectory: URL(fileURLWithPath: predictionDirectory))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+            FileHandle.standardOutput.write(try RecordCoding.encode(report) + Data("\n".utf8))
         } else {
             print(report.text(), terminator: "")
         }

@@ -158,12 +158,10 @@ import Testing
 
     @Test func reportEncodesAsJSONAndReadsAsText() throws {
         let report = try Evaluator().evaluate(goldDirectory: Self.goldDirectory, predictionDirectory: Self.goldDirectory)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(report)
+        let data = try RecordCoding.encode(report)
         #expect(try JSONDecoder().decode(EvaluationReport.self, from: data) == report)
         let json = try #require(String(data: data, encoding: .utf8))
-        #expect(json.contains(#""category" : "indicator_scores""#))
+        #expect(json.contains(#""category": "indicator_scores""#))
         #expect(json.contains(#""field_similarity""#))
         let text = report.text()
         #expect(text.contains("000_00094ace5e6af4cb.txt"))

@@ -28,7 +28,7 @@ func temporaryDirectory() throws -> URL {
 
 /// Writes `record` as JSON at `directory/path`, creating folders.
 func write(_ record: Record, _ directory: URL, _ path: String) throws {
-    try write(RecordCoding.encoder().encode(record), directory, path)
+    try write(RecordCoding.encode(record), directory, path)
 }
 
 func write(_ data: Data, _ directory: URL, _ path: String) throws {

@@ -86,7 +86,7 @@ func sampleRecord(file: String, valid: Bool = true) -> Record {
     }
 
     @Test func everyKeyIsWrittenEvenWhenNull() throws {
-        let data = try RecordCoding.encoder().encode(sampleRecord(file: "f"))
+        let data = try RecordCoding.encode(sampleRecord(file: "f"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(json["memo"] is NSNull)
         let document = try #require(json["document"] as? [String: Any])

@@ -1,4 +1,5 @@
 import Foundation
+import RecordModel
 import Testing
 
 @testable import Validation

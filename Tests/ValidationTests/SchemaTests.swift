@@ -28,7 +28,7 @@ import Testing
         let json = try Repo.gold(String(name.prefix(3)))
         let record = try RecordCoding.decoder().decode(Record.self, from: json)
         #expect(validator.validate(record) == [])
-        let reencoded = try RecordCoding.encoder().encode(record)
+        let reencoded = try RecordCoding.encode(record)
         #expect(try JSONValue(parsing: reencoded) == JSONValue(parsing: json))
     }
 

@@ -1,46 +1,22 @@
 import Foundation
 
-/// A parsed JSON value, with booleans kept apart from numbers.
-enum JSONValue: Equatable, Sendable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    /// Parses JSON text (RFC 8259). Numbers become `Double`: exact for every integer the record holds (below 2^53).
+extension JSONValue {
+    /// Parses JSON text (RFC 8259), object members in their written order. Numbers become `Double`: exact
+    /// for every integer a record holds (below 2^53).
     ///
     /// A parser of its own: going through `JSONSerialization` and its `NSNumber`s took a third of validation.
-    init(parsing data: Data) throws {
+    public init(parsing data: Data) throws {
         var parser = JSONParser(bytes: [UInt8](data))
         self = try parser.document()
-    }
-
-    /// The value as it would be written in a message: short JSON for scalars, a noun for containers.
-    var brief: String {
-        switch self {
-        case .null: return "null"
-        case .bool(let b): return String(b)
-        case .number(let n): return JSONValue.format(n)
-        case .string(let s): return s.count > 80 ? "\"\(s.prefix(77))…\"" : "\"\(s)\""
-        case .array: return "an array"
-        case .object: return "an object"
-        }
-    }
-
-    /// Formats a number the way JSON writes it: integral values without a fraction.
-    static func format(_ n: Double) -> String {
-        n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)
     }
 }
 
 /// Why JSON text could not be parsed, with the byte offset.
-struct JSONParseError: Error, CustomStringConvertible {
-    var offset: Int
-    var reason: String
+public struct JSONParseError: Error, CustomStringConvertible {
+    public var offset: Int
+    public var reason: String
 
-    var description: String { "\(reason) at byte \(offset)" }
+    public var description: String { "\(reason) at byte \(offset)" }
 }
 
 /// A recursive-descent parser over UTF-8 bytes.
@@ -92,11 +68,12 @@ private struct JSONParser {
 
     private mutating func object(depth: Int) throws -> JSONValue {
         i += 1
-        var members: [String: JSONValue] = [:]
+        var keys: [String] = []
+        var values: [JSONValue] = []
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
             i += 1
-            return .object(members)
+            return .object(JSONObject())
         }
         while true {
             skipSpace()
@@ -105,13 +82,20 @@ private struct JSONParser {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             i += 1
-            members[key] = try value(depth: depth + 1)
+            let member = try value(depth: depth + 1)
+            // A repeated key keeps its first place and its last value.
+            if let index = keys.firstIndex(of: key) {
+                values[index] = member
+            } else {
+                keys.append(key)
+                values.append(member)
+            }
             skipSpace()
             guard i < bytes.count else { throw fail("unexpected end in an object") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             guard bytes[i] == UInt8(ascii: "}") else { throw fail("expected ',' or '}'") }
             i += 1
-            return .object(members)
+            return .object(JSONObject(keys: keys, values: values))
         }
     }
 
