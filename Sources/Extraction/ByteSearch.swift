@@ -63,6 +63,11 @@ extension StringProtocol {
 }
 
 extension StringProtocol {
+    /// The text with its spaces taken out (Foundation's `replacingOccurrences` bridges through NSString).
+    var withoutSpaces: String {
+        String(decoding: utf8.filter { $0 != 0x20 }, as: UTF8.self)
+    }
+
     /// The text without leading and trailing spaces, tabs and the characters in `extra`; Foundation's
     /// `trimmingCharacters` bridges through NSString and was a sixth of the extract stage's time.
     func trimmed(_ extra: String = "") -> String {
@@ -114,5 +119,98 @@ struct ByteCursor {
     private func matches(_ word: String, endingAt end: Int) -> Bool {
         let w = Array(word.utf8)
         return end >= w.count && bytes[(end - w.count)..<end].elementsEqual(w)
+    }
+}
+
+/// Several literal patterns found in one pass over a text's UTF-8 bytes.
+///
+/// Each pattern is filed under its first character (a Thai letter's three bytes, else its first byte), so
+/// a position of the text costs one table lookup, and only patterns starting with that character are
+/// compared. With `spaced`, spaces in the text are allowed inside a match after its first character
+/// ("ประสิทธิภาพ การสื่อสาร"), and the patterns' own spaces are ignored.
+struct PatternSet: Sendable {
+    let patterns: [[UInt8]]
+    let spaced: Bool
+    private let buckets: [[Int]]
+
+    init(_ patterns: [String], spaced: Bool = false) {
+        let bytes = patterns.map { Array($0.utf8).filter { !spaced || $0 != 0x20 } }
+        var buckets = [[Int]](repeating: [], count: 384)
+        // Longer patterns first, so that matches at one position come longest first.
+        for index in bytes.indices.sorted(by: { bytes[$0].count > bytes[$1].count }) where !bytes[index].isEmpty {
+            let bucket = bytes[index].withUnsafeBufferPointer { Self.bucket($0, at: 0) }
+            buckets[bucket].append(index)
+        }
+        self.patterns = bytes
+        self.spaced = spaced
+        self.buckets = buckets
+    }
+
+    /// A Thai letter (E0 B8 xx or E0 B9 xx) has a bucket of its own; any other byte is its own bucket.
+    @inline(__always)
+    private static func bucket(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        if bytes[i] == 0xE0, i + 2 < bytes.count, bytes[i + 1] & 0xFE == 0xB8 {
+            return 256 + Int(bytes[i + 1] - 0xB8) << 6 + Int(bytes[i + 2] & 0x3F)
+        }
+        return Int(bytes[i])
+    }
+
+    /// Every match as (pattern index, byte offsets in `text`), in text order; at one position the longer
+    /// patterns first. Matches may overlap.
+    func matches(in text: some StringProtocol) -> [(pattern: Int, range: Range<Int>)] {
+        var found: [(pattern: Int, range: Range<Int>)] = []
+        scan(text) { pattern, range in
+            found.append((pattern, range))
+            return true
+        }
+        return found
+    }
+
+    /// The first match starting at or after byte `start`, if any.
+    func first(in text: some StringProtocol, from start: Int = 0) -> (pattern: Int, range: Range<Int>)? {
+        var result: (pattern: Int, range: Range<Int>)?
+        scan(text, from: start) { pattern, range in
+            result = (pattern, range)
+            return false
+        }
+        return result
+    }
+
+    /// Calls `report` for each match in text order until it returns false.
+    private func scan(_ text: some StringProtocol, from start: Int = 0, _ report: (Int, Range<Int>) -> Bool) {
+        var copy: [UInt8] = []
+        let run = { (hay: UnsafeBufferPointer<UInt8>) in
+            var i = start
+            while i < hay.count {
+                let candidates = buckets[Self.bucket(hay, at: i)]
+                for index in candidates {
+                    if let end = match(patterns[index], in: hay, at: i), !report(index, i..<end) { return }
+                }
+                i += 1
+            }
+        }
+        if text.utf8.withContiguousStorageIfAvailable(run) == nil {
+            copy = Array(text.utf8)
+            copy.withUnsafeBufferPointer(run)
+        }
+    }
+
+    /// Where a match of `pattern` at `i` ends.
+    @inline(__always)
+    private func match(_ pattern: [UInt8], in hay: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        var j = i
+        var k = 0
+        while k < pattern.count {
+            guard j < hay.count else { return nil }
+            if hay[j] == pattern[k] {
+                j += 1
+                k += 1
+            } else if spaced && k > 0 && hay[j] == 0x20 {
+                j += 1
+            } else {
+                return nil
+            }
+        }
+        return j
     }
 }

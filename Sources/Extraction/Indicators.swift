@@ -37,21 +37,24 @@ enum Indicators {
         if let range = text.find("ตัวชี้วัดที่") { text = text[range.upperBound...] }
         else if text.hasPrefix("ตัวชี้วัด") { text = text.dropFirst("ตัวชี้วัด".count) }
         let scalars = text.unicodeScalars.filter { !($0 == " " || $0 == "\t" || $0 == "." || $0 == ":" || $0 == "*") }
-        return Array(scalars.drop(while: { $0.properties.numericType != nil }))
+        return Array(scalars.drop(while: { ("0"..."9").contains($0) || (0x0E50...0x0E59).contains($0.value) }))
     }
 
     /// The best-matching indicator and its similarity, when the match is confident.
     static func match(_ label: String) -> (indicator: Int, similarity: Double)? {
         let k = key(label)
         guard k.count >= 4 else { return nil }
+        // Only whether the runner-up is within the margin matters, so forms further off than
+        // `threshold - margin` count as 0 and their edit distance need not be finished.
+        let floor = threshold - margin
         var scored: [(Int, Double)] = []
         for indicator in all {
             var best = 0.0
             for form in forms[indicator.number - 1] {
-                // The length difference bounds the similarity: skip forms that cannot come near the threshold.
                 let longest = max(k.count, form.count)
-                guard 1 - Double(abs(k.count - form.count)) / Double(longest) >= threshold - margin else { continue }
-                best = max(best, Similarity.ratio(k, form))
+                let allowed = Int(((1 - floor) * Double(longest)).rounded(.down))
+                guard let distance = Similarity.distance(k, form, atMost: allowed) else { continue }
+                best = max(best, 1 - Double(distance) / Double(longest))
             }
             scored.append((indicator.number, best))
         }
@@ -60,23 +63,22 @@ enum Indicators {
         return scored[0]
     }
 
+    private static let mentionForms = all.flatMap { indicator in ([indicator.label] + indicator.variants).map { (indicator.number, $0) } }
+    private static let mentionPatterns = PatternSet(mentionForms.map(\.1), spaced: true)
+
     /// Finds canonical labels written inside running text (spaces inside the label allowed), in order.
     static func mentions(in text: String) -> [(indicator: Int, range: Range<String.Index>)] {
-        var found: [(Int, Range<String.Index>)] = []
-        for indicator in all {
-            for form in [indicator.label] + indicator.variants {
-                var start = text.startIndex
-                while let range = SpacedSearch.range(of: form, in: text, from: start) {
-                    found.append((indicator.number, range))
-                    start = range.upperBound
-                }
-            }
+        // At one position the longest match first, and a mention inside a longer one is dropped
+        // ("การทุจริต" forms overlap).
+        let found = mentionPatterns.matches(in: text)
+            .sorted { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.upperBound > $1.range.upperBound }
+        var kept: [(pattern: Int, range: Range<Int>)] = []
+        for mention in found where !kept.contains(where: { $0.range.overlaps(mention.range) }) { kept.append(mention) }
+        let utf8 = text.utf8
+        return kept.map { mention in
+            let lower = utf8.index(utf8.startIndex, offsetBy: mention.range.lowerBound)
+            return (mentionForms[mention.pattern].0, lower..<utf8.index(lower, offsetBy: mention.range.count))
         }
-        // Drop a mention inside a longer one ("การทุจริต" forms overlap: keep the longest).
-        found.sort { $0.1.lowerBound < $1.1.lowerBound || ($0.1.lowerBound == $1.1.lowerBound && $0.1.upperBound > $1.1.upperBound) }
-        var kept: [(Int, Range<String.Index>)] = []
-        for mention in found where !kept.contains(where: { $0.1.overlaps(mention.1) }) { kept.append(mention) }
-        return kept
     }
 }
 
@@ -89,41 +91,41 @@ enum Similarity {
     }
 
     static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        distance(a, b, atMost: max(a.count, b.count))!
     }
-}
 
-/// Substring search that lets the text have spaces the pattern lacks ("ประสิทธิภาพ การสื่อสาร").
-enum SpacedSearch {
-    static func range(of pattern: String, in text: String, from start: String.Index) -> Range<String.Index>? {
-        let p = Array(pattern.unicodeScalars.filter { $0 != " " })
-        guard let first = p.first else { return nil }
-        let scalars = text.unicodeScalars
-        var i = start.samePosition(in: scalars) ?? scalars.startIndex
-        while i < scalars.endIndex {
-            if scalars[i] == first {
-                var j = i
-                var k = 0
-                while j < scalars.endIndex, k < p.count {
-                    if scalars[j] == p[k] { k += 1; j = scalars.index(after: j) }
-                    else if scalars[j] == " " && k > 0 { j = scalars.index(after: j) }
-                    else { break }
+    /// The edit distance when it is at most `limit`, else nil: only the band of cells within `limit` of
+    /// the diagonal is computed, and the computation stops once a whole row exceeds `limit`.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
+        guard abs(a.count - b.count) <= limit else { return nil }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        let width = b.count + 1
+        let outside = limit + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * width) { rows in
+            var previous = rows.baseAddress!
+            var current = previous + width
+            for j in 0..<width { previous[j] = min(j, outside) }
+            for i in 1...a.count {
+                let low = max(1, i - limit)
+                let high = min(b.count, i + limit)
+                current[0] = min(i, outside)
+                if low > 1 { current[low - 1] = outside }
+                var rowMinimum = current[0]
+                let ai = a[i - 1]
+                var j = low
+                while j <= high {
+                    let substitution = previous[j - 1] + (ai == b[j - 1] ? 0 : 1)
+                    let value = min(substitution, previous[j] + 1, current[j - 1] + 1, outside)
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                    j += 1
                 }
-                if k == p.count { return i..<j }
+                if high < b.count { current[high + 1] = outside }
+                if rowMinimum > limit { return nil }
+                swap(&previous, &current)
             }
-            i = scalars.index(after: i)
+            let result = previous[b.count]
+            return result <= limit ? result : nil
         }
-        return nil
     }
 }

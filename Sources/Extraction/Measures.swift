@@ -11,7 +11,7 @@ enum MeasureColumn: Equatable {
     /// Checked from the most specific words to the most general: "แนวทางการปฏิบัติ" is an approach,
     /// "มาตรการ/แนวทาง" a title; "สรุปผลการดำเนินการ" a result, "ระยะเวลาดำเนินการ" a period.
     static func of(_ header: String) -> MeasureColumn {
-        let h = header.replacingOccurrences(of: " ", with: "")
+        let h = header.withoutSpaces
         func has(_ words: String...) -> Bool { words.contains(where: h.has) }
         if has("ยังไม่ดำเนินการ") { return .status(.notStarted) }
         if has("อยู่ระหว่าง") { return .status(.inProgress) }
@@ -182,7 +182,7 @@ struct MeasureExtractor: Sendable {
     }
 
     static func statusWords(_ cell: String) -> MeasureStatus? {
-        let c = cell.replacingOccurrences(of: " ", with: "")
+        let c = cell.withoutSpaces
         if c.has("ยังไม่ดำเนินการ") { return .notStarted }
         if c.has("อยู่ระหว่าง") { return .inProgress }
         if c.has("เสร็จ") || c.hasPrefix("ดำเนินการแล้ว") { return .done }

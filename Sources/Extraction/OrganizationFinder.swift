@@ -30,9 +30,20 @@ struct OrganizationFinder: Sendable {
         "พบว่า", "มีผล", "มีค่า", "มีคะแนน", "อ.", "จ.",
     ]
 
-    /// Characters that end a name; compared as scalars, since comparing Thai Characters is slow.
-    static func endsName(_ scalar: Unicode.Scalar) -> Bool {
-        " \t()[],;:\"“”'".unicodeScalars.contains(scalar)
+    private static let typePatterns = PatternSet(types.map(\.prefix))
+    private static let stopPatterns = PatternSet(stopWords)
+
+    /// Where a name ends: at a space, tab, bracket, comma, semicolon, colon or quote (“ ” included).
+    static func nameEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x28, 0x29, 0x5B, 0x5D, 0x2C, 0x3B, 0x3A, 0x22, 0x27: return i
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x9C || bytes[i + 2] == 0x9D): return i
+            default: i += 1
+            }
+        }
+        return i
     }
 
     struct Mention {
@@ -91,37 +102,33 @@ struct OrganizationFinder: Sendable {
 
     /// Mentions of administrations in one line, named in full ("อบต.เว่อ" is "องค์การบริหารส่วนตำบลเว่อ").
     func mentions(in text: String, line: Int) -> [Mention] {
-        // Most lines name no administration: a search for each family's common part rules them out
-        // before its prefixes run.
-        let families = [("เทศบาล", "เทศบาล"), ("องค์การบริหารส่วน", "องค์การบริหารส่วน"), ("อบ", "อบ"), ("ท", ".")]
-        let present = Set(families.filter { text.has($0.1) }.map(\.0))
-        guard !present.isEmpty else { return [] }
-        var hits: [(range: Range<String.Index>, prefix: String, type: String)] = []
-        for (prefix, type) in Self.types where present.contains(where: { prefix.hasPrefix($0) }) {
-            var from = text.startIndex
-            while let range = text.find(prefix, from: from) {
-                hits.append((range, prefix, type))
-                from = range.upperBound
-            }
-        }
-        // Earliest first; at one position the longest prefix; a hit inside another is dropped.
-        hits.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.prefix.count > $1.prefix.count }
+        let hits = Self.typePatterns.matches(in: text)
+        guard !hits.isEmpty else { return [] }
+        let bytes = Array(text.utf8)
         var found: [Mention] = []
-        var covered = text.startIndex
+        var covered = 0
+        // Hits come earliest first, the longest prefix first at one position; a hit inside another is dropped.
         for hit in hits where hit.range.lowerBound >= covered {
             covered = hit.range.upperBound
-            var rest = text[hit.range.upperBound...]
-            while rest.first == " " && hit.prefix.hasSuffix(".") { rest = rest.dropFirst() }
-            let nameEnd = rest.unicodeScalars.firstIndex(where: Self.endsName) ?? rest.endIndex
-            var local = String(rest[..<nameEnd])
-            for stop in Self.stopWords {
-                if let r = local.find(stop), r.lowerBound > local.startIndex {
-                    local = String(local[..<r.lowerBound])
-                }
+            let (prefix, type) = Self.types[hit.pattern]
+            var start = hit.range.upperBound
+            if prefix.utf8.last == UInt8(ascii: ".") {
+                while start < bytes.count && bytes[start] == 0x20 { start += 1 }
             }
-            local = String(local.reversed().drop(while: { $0 == "." || $0 == "…" }).reversed())
+            var end = bytes.withUnsafeBufferPointer { Self.nameEnd($0, from: start) }
+            let after = end
+            let name = bytes[start..<end]
+            // A name glued to the words after it ends at the first stop word (one at its start is part of it).
+            if let stop = Self.stopPatterns.matches(in: String(decoding: name, as: UTF8.self)).first(where: { $0.range.lowerBound > 0 }) {
+                end = start + stop.range.lowerBound
+            }
+            while end > start, bytes[end - 1] == UInt8(ascii: ".") || (end - start >= 3 && bytes[(end - 3)..<end].elementsEqual([0xE2, 0x80, 0xA6])) {
+                end -= bytes[end - 1] == UInt8(ascii: ".") ? 1 : 3
+            }
+            let local = String(decoding: bytes[start..<end], as: UTF8.self)
             if local.count >= 2, local.unicodeScalars.first.map(isThaiConsonant) == true {
-                found.append(Mention(name: hit.type + local, type: hit.type, line: line, after: rest[nameEnd...]))
+                let rest = text.utf8.index(text.startIndex, offsetBy: after)
+                found.append(Mention(name: type + local, type: type, line: line, after: text[rest...]))
             }
         }
         return found
@@ -151,8 +158,8 @@ struct OrganizationFinder: Sendable {
                     continue
                 }
                 let rest = line.text[range.upperBound...]
-                let end = rest.unicodeScalars.firstIndex(where: Self.endsName) ?? rest.endIndex
-                let value = String(rest[..<end])
+                let length = Array(rest.utf8).withUnsafeBufferPointer { Self.nameEnd($0, from: 0) }
+                let value = String(rest.utf8.prefix(length))!
                 guard value.count >= 2, value.unicodeScalars.first.map(isThaiConsonant) == true else { continue }
                 if counts[value] == nil { order.append(value) }
                 counts[value, default: 0] += 1

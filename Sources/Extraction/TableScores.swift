@@ -30,8 +30,12 @@ struct TableScoreReader {
         }
         guard !scoreColumns.isEmpty else { return [] }
         let numberColumn = numberColumnIndex()
-        let parsed = table.rows.map { row in (row, QuestionCode.find(in: row.cells), labelCell(row, skipping: numberColumn)) }
-        let indicatorRows = parsed.filter { $0.1 == nil && $0.2.flatMap { Indicators.match($0.label) } != nil }.count
+        let parsed = table.rows.map { row in
+            let code = QuestionCode.find(in: row.cells)
+            let label = labelCell(row, skipping: numberColumn)
+            return (row, code, label, code == nil ? label.flatMap { Indicators.match($0.label) } : nil)
+        }
+        let indicatorRows = parsed.filter { $0.3 != nil }.count
         let questionRows = parsed.filter { $0.1 != nil }.count
         let yearRows = readYearRows(scoreColumns: scoreColumns, into: &collector)
         let yearColumns = scoreColumns.filter { $0.1 != nil }
@@ -50,7 +54,7 @@ struct TableScoreReader {
         var questionYears: [(index: Int, year: Int?, short: Bool)] = []
         let changeColumn = roles.firstIndex(of: .change)
 
-        for (rowIndex, (row, code, label)) in parsed.enumerated() where !yearRows.contains(rowIndex) {
+        for (rowIndex, (row, code, label, match)) in parsed.enumerated() where !yearRows.contains(rowIndex) {
             if let toolColumn = roles.firstIndex(of: .toolName), toolColumn < row.cells.count,
                 let tool = Tool(rawValue: row.cells[toolColumn].uppercased().trimmed())
             {
@@ -87,7 +91,6 @@ struct TableScoreReader {
                     continue
                 }
             }
-            let match = Indicators.match(label.label)
             var candidateIndices: [(year: Int?, index: Int)] = []
             for (column, year) in scoreColumns where column < row.cells.count {
                 guard let value = Numbers.cellValue(row.cells[column]), value >= 0, value <= 100 else { continue }
@@ -142,7 +145,7 @@ struct TableScoreReader {
     /// question is not one). Returns the rows read.
     private func readYearRows(scoreColumns: [(Int, Int?)], into collector: inout ScoreCollector) -> Set<Int> {
         var read: Set<Int> = []
-        for (index, row) in table.rows.enumerated() {
+        for (index, row) in table.rows.enumerated() where row.cells.contains(where: { Self.yearCell($0) != nil }) {
             var year: Int?
             var level: String?
             var score: Double?
@@ -169,13 +172,16 @@ struct TableScoreReader {
 
     /// A cell that holds only an assessment year: "2566", "ปี 2566", "ปีงบประมาณ พ.ศ. 2566".
     static func yearCell(_ cell: String) -> Int? {
+        // Every row of every table is asked, so bytes: the year is the cell's last four, all digits.
+        let bytes = Array(cell.utf8)
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        guard end >= 4, bytes[(end - 4)..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var rest = Substring(cell.trimmed())
         for prefix in ["ปีงบประมาณ", "ปี", "พ.ศ.", "พ.ศ"] where rest.hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.count).drop(while: { $0 == " " })
         }
-        guard rest.utf8.count == 4, rest.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let year = Int(rest),
-            (2500...2700).contains(year)
-        else { return nil }
+        guard rest.utf8.count == 4, let year = Int(rest), (2500...2700).contains(year) else { return nil }
         return year
     }
 
@@ -221,7 +227,7 @@ struct TableScoreReader {
     }
 
     static func role(_ header: String) -> ScoreColumn {
-        let compact = header.replacingOccurrences(of: " ", with: "")
+        let compact = header.withoutSpaces
         if changeWords.contains(where: compact.has) { return .change }
         if compact.has("เครื่องมือ") { return compact.has("คะแนน") ? .toolScore : .toolName }
         let year = Numbers.scan(header).first(where: \.isYearBE).map { Int($0.value) }
@@ -239,7 +245,7 @@ struct TableScoreReader {
                 .filter { !$0.isEmpty && !$0.unicodeScalars.contains(where: isThaiConsonant) }
             let integers = values.filter { v in v.utf8.count <= 2 && v.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
             if values.count >= 3, integers.count * 10 >= values.count * 7 { return column }
-            let header = column < table.columns.count ? table.columns[column].replacingOccurrences(of: " ", with: "") : ""
+            let header = column < table.columns.count ? table.columns[column].withoutSpaces : ""
             let named = ["ลำดับ", "ลำดับที่", "อันดับ", "อันดับที่", "ตัวชี้วัดที่", "ที่"].contains(header)
             if named, !values.isEmpty, integers.count == values.count { return column }
         }
