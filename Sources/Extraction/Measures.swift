@@ -200,7 +200,13 @@ struct MeasureExtractor: Sendable {
         func key(_ s: String) -> [Unicode.Scalar] { s.unicodeScalars.filter { $0 != " " } }
         for status in statuses {
             let k = key(status.title)
-            let best = measures.indices.map { ($0, Similarity.ratio(key(measures[$0].title), k)) }.max { $0.1 < $1.1 }
+            // Only titles at least 0.8 alike count, so distances beyond a fifth of the length are not finished.
+            let best = measures.indices.compactMap { index -> (Int, Double)? in
+                let title = key(measures[index].title)
+                let longest = max(title.count, k.count)
+                guard longest > 0, let distance = Similarity.distance(title, k, atMost: longest / 5) else { return nil }
+                return (index, 1 - Double(distance) / Double(longest))
+            }.max { $0.1 < $1.1 }
             if let best, best.1 >= 0.8, measures[best.0].status == nil {
                 measures[best.0].status = status.status
                 measures[best.0].result = measures[best.0].result ?? status.result
@@ -278,8 +284,10 @@ struct PeriodReader: Sendable {
     func read(_ text: String) -> Period {
         var parts: [String] = []
         for separator in [" ถึง ", "ถึง", " - ", "- ", " -", "-", "–", " จนถึง "] where parts.isEmpty {
-            let pieces = text.components(separatedBy: separator)
-            if pieces.count == 2, pieces.allSatisfy({ !$0.trimmed().isEmpty }) { parts = pieces }
+            // Exactly one separator, with text on both sides.
+            guard let range = text.find(separator), text.find(separator, from: range.upperBound) == nil else { continue }
+            let pieces = [String(text[..<range.lowerBound]), String(text[range.upperBound...])]
+            if pieces.allSatisfy({ !$0.trimmed().isEmpty }) { parts = pieces }
         }
         if parts.count == 2 {
             var start = dates.read(parts[0].trimmed())

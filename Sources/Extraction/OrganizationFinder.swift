@@ -83,7 +83,7 @@ struct OrganizationFinder: Sendable {
         var district: String?
         var province: String?
         for mention in mentions where mention.name == name {
-            let words = mention.after.split(separator: " ").prefix(4)
+            let words = Self.words(mention.after, upTo: 4)
             for word in words {
                 if district == nil, let value = value(of: word, prefix: "อำเภอ") ?? value(of: word, prefix: "อ.") { district = value }
                 if province == nil, let value = value(of: word, prefix: "จังหวัด") ?? value(of: word, prefix: "จ.") { province = value }
@@ -134,9 +134,14 @@ struct OrganizationFinder: Sendable {
         return found
     }
 
+    /// The first `limit` space-separated words (cut on bytes: splitting Thai into Characters is slow).
+    private static func words(_ text: Substring, upTo limit: Int) -> [Substring] {
+        text.utf8.split(separator: 0x20, maxSplits: limit, omittingEmptySubsequences: true).prefix(limit).map { Substring($0) }
+    }
+
     private func value(of word: Substring, prefix: String) -> String? {
-        guard word.hasPrefix(prefix) else { return nil }
-        let value = word.dropFirst(prefix.count).trimmed(".,;:()")
+        guard word.utf8.starts(with: prefix.utf8) else { return nil }
+        let value = Substring(word.utf8.dropFirst(prefix.utf8.count)).trimmed(".,;:()")
         return value.count >= 2 ? value : nil
     }
 
@@ -151,9 +156,9 @@ struct OrganizationFinder: Sendable {
             while let range = line.text.find(prefix, from: start) {
                 start = range.upperBound
                 let before = line.text[..<range.lowerBound]
-                if before.hasSuffix("ส่วน") { continue }
+                if before.utf8.reversed().starts(with: "ส่วน".utf8.reversed()) { continue }
                 if let other = mentions(in: String(before), line: 0).last, other.name != owner,
-                    other.after.split(separator: " ").count < 4
+                    Self.words(other.after, upTo: 4).count < 4
                 {
                     continue
                 }

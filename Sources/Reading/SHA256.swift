@@ -11,19 +11,18 @@ public enum SHA256 {
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
 
-        var w = [UInt32](repeating: 0, count: 64)
-        bytes.withUnsafeBufferPointer { body in
-            var offset = 0
-            while offset + 64 <= body.count {
-                compress(&state, &w, UnsafeBufferPointer(rebasing: body[offset..<offset + 64]))
-                offset += 64
-            }
-        }
-        tail.withUnsafeBufferPointer { body in
-            var offset = 0
-            while offset < body.count {
-                compress(&state, &w, UnsafeBufferPointer(rebasing: body[offset..<offset + 64]))
-                offset += 64
+        // Raw buffers: bounds and exclusivity checks on arrays made hashing a tenth of reading a document.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            k.withUnsafeBufferPointer { k in
+                for body in [bytes, tail] {
+                    body.withUnsafeBufferPointer { body in
+                        var offset = 0
+                        while offset + 64 <= body.count {
+                            compress(&state, w, k, body.baseAddress! + offset)
+                            offset += 64
+                        }
+                    }
+                }
             }
         }
         let digits: [Character] = Array("0123456789abcdef")
@@ -49,7 +48,11 @@ public enum SHA256 {
     @inline(__always)
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-    private static func compress(_ state: inout [UInt32], _ w: inout [UInt32], _ block: UnsafeBufferPointer<UInt8>) {
+    @inline(__always)
+    private static func compress(
+        _ state: inout [UInt32], _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>,
+        _ block: UnsafePointer<UInt8>
+    ) {
         for i in 0..<16 {
             w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8
                 | UInt32(block[4 * i + 3])
