@@ -5,13 +5,17 @@ import Foundation
 public enum AtomicFile {
     public static func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw posixError("create \(temporary.path)") }
+        // One mkdir call when the folder is there already (the usual case); FileManager for the rest.
+        if mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        let target = url.path
+        let temporary = folder.path + "/.\(url.lastPathComponent).\(UUID().uuidString).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw posixError("create \(temporary)") }
         var ok = false
         defer {
-            if !ok { unlink(temporary.path) }
+            if !ok { unlink(temporary) }
         }
         do {
             defer { close(fd) }
@@ -21,14 +25,14 @@ public enum AtomicFile {
                     let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                     if n < 0 {
                         if errno == EINTR { continue }
-                        throw posixError("write \(temporary.path)")
+                        throw posixError("write \(temporary)")
                     }
                     offset += n
                 }
             }
-            guard fsync(fd) == 0 else { throw posixError("sync \(temporary.path)") }
+            guard fsync(fd) == 0 else { throw posixError("sync \(temporary)") }
         }
-        guard rename(temporary.path, url.path) == 0 else { throw posixError("rename to \(url.path)") }
+        guard rename(temporary, target) == 0 else { throw posixError("rename to \(target)") }
         ok = true
     }
 

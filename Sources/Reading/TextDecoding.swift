@@ -39,12 +39,14 @@ public enum TextDecoding {
     public static func decode(_ bytes: [UInt8]) throws(ReadError) -> DecodedText {
         guard !bytes.isEmpty else { throw .empty }
         if let at = firstControlByte(bytes) { throw .binary(byteOffset: at) }
-        switch validateUTF8(bytes) {
-        case .valid:
-            var body = bytes[...]
-            if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        // The standard library's check is the fast one; ours runs only to say what is wrong.
+        if let text = String(validating: body, as: UTF8.self) {
             guard !body.isEmpty else { throw .empty }
-            return DecodedText(text: String(decoding: body, as: UTF8.self), encoding: "UTF-8")
+            return DecodedText(text: text, encoding: "UTF-8")
+        }
+        switch diagnoseUTF8(bytes) {
         case .truncated(let at):
             throw .truncated(byteOffset: at)
         case .invalid(let at, let thaiSequences):
@@ -69,16 +71,15 @@ public enum TextDecoding {
         bytes.firstIndex { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0B && $0 != 0x0C && $0 != 0x0D }
     }
 
-    enum UTF8Check: Equatable {
-        case valid
+    enum UTF8Problem: Equatable {
         case truncated(at: Int)
         case invalid(at: Int, thaiSequences: Int)
     }
 
-    /// Checks UTF-8 by hand so that an incomplete sequence at the very end (truncation) can be told apart
-    /// from a bad byte in the middle. After a bad byte it goes on counting the Thai sequences of the whole
-    /// file, which tell damaged UTF-8 from a legacy encoding.
-    static func validateUTF8(_ bytes: [UInt8]) -> UTF8Check {
+    /// What is wrong with bytes that are not UTF-8: an incomplete sequence at the very end (truncation),
+    /// or the first bad byte, with the count of Thai sequences in the whole file, which tell damaged UTF-8
+    /// from a legacy encoding.
+    static func diagnoseUTF8(_ bytes: [UInt8]) -> UTF8Problem {
         var i = 0
         var thaiSequences = 0
         var firstInvalid: Int?
@@ -119,7 +120,7 @@ public enum TextDecoding {
             if length == 3 && b == 0xE0 && (bytes[i + 1] == 0xB8 || bytes[i + 1] == 0xB9) { thaiSequences += 1 }
             i += length
         }
-        if let firstInvalid { return .invalid(at: firstInvalid, thaiSequences: thaiSequences) }
-        return .valid
+        // Only called on bytes the standard library refused, so a bad byte was found.
+        return .invalid(at: firstInvalid ?? n, thaiSequences: thaiSequences)
     }
 }
