@@ -29,8 +29,9 @@ struct ScoreExtractor: Sendable {
             switch block {
             case .paragraph(let lines):
                 for line in lines {
-                    proseLines.append((CellText.clean(line.text), line.at, years.last))
-                    years.observe(CellText.clean(line.text))
+                    let text = CellText.clean(line.text)
+                    proseLines.append((text, line.at, years.last))
+                    years.observe(text)
                     // A line naming one tool heads its block; one naming several heads none.
                     let named = Tool.allCases.filter { line.text.has($0.rawValue) }
                     if !named.isEmpty { headingTool = named.count == 1 ? named[0] : nil }

@@ -278,22 +278,24 @@ struct TableScoreReader {
 /// "ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร" is label "ประสิทธิภาพการสื่อสาร" with printed number 7.
 enum IndicatorLabel {
     static func split(_ text: String) -> (label: String, docNumber: Int?) {
-        var rest = Substring(text.trimmed())
+        // On bytes: every row of every table comes through here, and the markers and digits are bytes.
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        var rest = Substring(text.trimmed()).utf8[...]
         var number: Int?
-        if rest.hasPrefix("ตัวชี้วัดที่") {
-            rest = rest.dropFirst("ตัวชี้วัดที่".count).drop(while: { $0 == " " })
-            let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
-            number = Int(digits)
+        let marker = "ตัวชี้วัดที่".utf8
+        if rest.starts(with: marker) {
+            rest = rest.dropFirst(marker.count).drop(while: { $0 == 0x20 })
+            let digits = rest.prefix(while: isDigit)
+            number = Int(Substring(digits))
             rest = rest.dropFirst(digits.count)
         } else {
-            let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
-            if !digits.isEmpty, rest.dropFirst(digits.count).first == "." {
-                number = Int(digits)
+            let digits = rest.prefix(while: isDigit)
+            if !digits.isEmpty, rest.dropFirst(digits.count).first == UInt8(ascii: ".") {
+                number = Int(Substring(digits))
                 rest = rest.dropFirst(digits.count + 1)
             }
         }
-        let label = rest.trimmed(" .:")
-        return (label, number)
+        return (Substring(rest).trimmed(" .:"), number)
     }
 }
 
@@ -313,6 +315,12 @@ struct QuestionCode {
     }
 
     static func parse(_ raw: String, cell: Int) -> QuestionCode? {
+        // Most cells are not codes: the first byte says so without splitting Thai into Characters.
+        if let first = raw.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), !"iIeEoO0".utf8.contains(first), first != 0xC2,
+            !raw.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 }).starts(with: "ข้อ".utf8)
+        {
+            return nil
+        }
         var rest = Substring(raw.trimmed())
         var hasPrefix = false
         if rest.hasPrefix("ข้อ") {

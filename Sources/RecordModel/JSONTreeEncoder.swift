@@ -96,18 +96,24 @@ private final class TreeEncoder: Encoder {
         SingleValueContainer(encoder: self)
     }
 
-    /// The tree of one member or item: scalars directly, anything else through its own `encode(to:)`.
+    /// The tree of one member or item: scalars and optional scalars directly, anything else through its
+    /// own `encode(to:)`.
     func child<T: Encodable>(_ value: T, key: (any CodingKey)?) throws -> Child {
-        switch value {
-        case let string as String: return .value(.string(string))
-        case let int as Int: return .value(.number(Double(int)))
-        case let bool as Bool: return .value(.bool(bool))
-        case let double as Double: return .value(try number(double, key: key))
-        default:
-            let encoder = TreeEncoder(node: Node(), parent: self, key: key)
-            try value.encode(to: encoder)
-            return .node(encoder.node)
+        // Metatype checks and bit casts: a record has thousands of these members, and dynamic casts (or a
+        // container per nil) were most of the encoding time.
+        if T.self == String.self { return .value(.string(unsafeBitCast(value, to: String.self))) }
+        if T.self == String?.self { return .value(unsafeBitCast(value, to: String?.self).map(JSONValue.string) ?? .null) }
+        if T.self == Int.self { return .value(.number(Double(unsafeBitCast(value, to: Int.self)))) }
+        if T.self == Int?.self { return .value(unsafeBitCast(value, to: Int?.self).map { .number(Double($0)) } ?? .null) }
+        if T.self == Double.self { return .value(try number(unsafeBitCast(value, to: Double.self), key: key)) }
+        if T.self == Double?.self {
+            guard let double = unsafeBitCast(value, to: Double?.self) else { return .value(.null) }
+            return .value(try number(double, key: key))
         }
+        if T.self == Bool.self { return .value(.bool(unsafeBitCast(value, to: Bool.self))) }
+        let encoder = TreeEncoder(node: Node(), parent: self, key: key)
+        try value.encode(to: encoder)
+        return .node(encoder.node)
     }
 
     func number(_ value: Double, key: (any CodingKey)?) throws -> JSONValue {

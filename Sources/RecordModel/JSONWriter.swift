@@ -12,7 +12,7 @@ public enum JSONWriter {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .number(let n): out.append(contentsOf: format(n).utf8)
+        case .number(let n): writeNumber(n, into: &out)
         case .string(let s): writeString(s, into: &out)
         case .array(let items):
             guard !items.isEmpty else { return out.append(contentsOf: "[]".utf8) }
@@ -47,12 +47,30 @@ public enum JSONWriter {
         n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)
     }
 
+    private static func writeNumber(_ n: Double, into out: inout [UInt8]) {
+        guard n.rounded() == n && abs(n) < 1e15 else { return out.append(contentsOf: String(n).utf8) }
+        // Whole numbers (years, lines, most scores) digit by digit, without a String.
+        var magnitude = Int64(n).magnitude
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        let start = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        out[start...].reverse()
+    }
+
     private static func pad(_ count: Int, _ out: inout [UInt8]) {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
 
     private static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: s.utf8)
+            return out.append(UInt8(ascii: "\""))
+        }
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)

@@ -131,6 +131,32 @@ private func keyOrders(_ value: JSONValue, at path: String = "") -> [String: [St
         #expect(tree == expected)
     }
 
+    private struct Optionals: Encodable {
+        enum Keys: String, CodingKey { case a, b, c, d, e, f }
+        var double: Double?
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(double, forKey: .a)
+            try c.encode(Int?.none, forKey: .b)
+            try c.encode(Int?.some(7), forKey: .c)
+            try c.encode(String?.none, forKey: .d)
+            try c.encode(true, forKey: .e)
+            try c.encode([Double?.none, 2.5], forKey: .f)
+        }
+    }
+
+    @Test func optionalScalarsAreNullOrTheirValueAndANonFiniteOneThrows() throws {
+        let tree = try JSONTreeEncoder().encode(Optionals(double: 1.25))
+        let expected = JSONValue.object(JSONObject([
+            ("a", .number(1.25)), ("b", .null), ("c", .number(7)), ("d", .null), ("e", .bool(true)),
+            ("f", .array([.null, .number(2.5)])),
+        ]))
+        #expect(tree == expected)
+        #expect(try JSONTreeEncoder().encode(Optionals(double: nil)) != expected)
+        #expect(throws: EncodingError.self) { try JSONTreeEncoder().encode(Optionals(double: .infinity)) }
+    }
+
     @Test func objectsAreEqualWhateverTheirOrder() {
         let a = JSONObject([("x", .number(1)), ("y", .null)])
         let b = JSONObject([("y", .null), ("x", .number(1))])
