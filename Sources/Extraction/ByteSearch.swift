@@ -113,8 +113,9 @@ extension StringProtocol {
 struct ByteCursor {
     let bytes: [UInt8]
 
-    init(_ text: Substring) {
-        bytes = Array(text.utf8)
+    init(_ text: some StringProtocol) {
+        // A copy from contiguous storage is one memcpy; iterating a UTF-8 view is not.
+        bytes = text.utf8.withContiguousStorageIfAvailable(Array.init) ?? Array(text.utf8)
     }
 
     /// Whether the bytes before `end` (spaces skipped, then any of `fillers` skipped, repeatedly) end with
@@ -136,8 +137,8 @@ struct ByteCursor {
     func startsWith(_ word: String, from start: Int, skipping skip: Set<UInt8> = []) -> Bool {
         var i = start
         while i < bytes.count, bytes[i] == 0x20 || skip.contains(bytes[i]) { i += 1 }
-        let w = Array(word.utf8)
-        return i + w.count <= bytes.count && bytes[i..<i + w.count].elementsEqual(w)
+        let count = word.utf8.count
+        return i + count <= bytes.count && bytes[i..<i + count].elementsEqual(word.utf8)
     }
 
     private func skipSpaces(backwardFrom end: Int) -> Int {
@@ -147,8 +148,8 @@ struct ByteCursor {
     }
 
     private func matches(_ word: String, endingAt end: Int) -> Bool {
-        let w = Array(word.utf8)
-        return end >= w.count && bytes[(end - w.count)..<end].elementsEqual(w)
+        let count = word.utf8.count
+        return end >= count && bytes[(end - count)..<end].elementsEqual(word.utf8)
     }
 }
 

@@ -20,7 +20,7 @@ enum Numbers {
     static func scan(_ text: String) -> [NumberToken] {
         // Works on UTF-8 bytes: digits, signs and separators are ASCII, and walking Characters here was a
         // sixth of the extract stage's time.
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8.withContiguousStorageIfAvailable(Array.init) ?? Array(text.utf8)
         let n = bytes.count
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }

@@ -163,7 +163,8 @@ struct OrganizationFinder: Sendable {
                     continue
                 }
                 let rest = line.text[range.upperBound...]
-                let length = Array(rest.utf8).withUnsafeBufferPointer { Self.nameEnd($0, from: 0) }
+                let length = rest.utf8.withContiguousStorageIfAvailable { Self.nameEnd($0, from: 0) }
+                    ?? Array(rest.utf8).withUnsafeBufferPointer { Self.nameEnd($0, from: 0) }
                 let value = String(rest.utf8.prefix(length))!
                 guard value.count >= 2, value.unicodeScalars.first.map(isThaiConsonant) == true else { continue }
                 if counts[value] == nil { order.append(value) }

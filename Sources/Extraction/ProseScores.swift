@@ -28,7 +28,7 @@ struct ProseScoreReader {
 
     func read(into collector: inout ScoreCollector) {
         let numbers = Numbers.scan(text)
-        let cursor = ByteCursor(Substring(text))
+        let cursor = ByteCursor(text)
         guard numbers.contains(where: { isScore($0, cursor) }) else { return }
         let years = YearTracker.years(in: text, numbers: numbers, cursor: cursor)
         var subject: ScoreSubject?
@@ -38,7 +38,8 @@ struct ProseScoreReader {
             // The subject is looked for since the previous score: years and list numbers between stay in view.
             let window = text[Self.recent(text, from: windowStart, before: number.range.lowerBound)..<number.range.lowerBound]
             windowStart = number.range.upperBound
-            let tail = String(window.suffix(30))
+            // About the last 30 characters, in scalars (Character counting splits graphemes, which is slow).
+            let tail = String(window.unicodeScalars.suffix(40))
             if Self.notScoreCues.contains(where: tail.has) { continue }
             if let found = Self.subject(in: String(window)) { subject = found }
             guard let subject else { continue }

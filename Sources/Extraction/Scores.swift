@@ -67,7 +67,7 @@ struct YearTracker {
     /// ITA, คะแนน or ประเมิน (with an optional พ.ศ.). A year after a month name is a date, and a year
     /// after a bare พ.ศ. names a law or a plan ("พ.ศ. 2560"), not an assessment.
     static func years(in text: String) -> [(year: Int, index: String.Index)] {
-        years(in: text, numbers: Numbers.scan(text), cursor: ByteCursor(Substring(text)))
+        years(in: text, numbers: Numbers.scan(text), cursor: ByteCursor(text))
     }
 
     /// As ``years(in:)``, reusing a line's numbers and bytes when the caller has them.
