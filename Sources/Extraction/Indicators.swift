@@ -82,6 +82,31 @@ enum Indicators {
     }
 }
 
+/// The assessment tools as documents name them: the abbreviation, or the Thai name of the tool's form
+/// ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน", "แบบตรวจการเปิดเผยข้อมูลสาธารณะ").
+enum ToolNames {
+    private static let forms: [(Tool, String)] = [
+        (.iit, "IIT"), (.eit, "EIT"), (.oit, "OIT"),
+        (.iit, "ผู้มีส่วนได้ส่วนเสียภายใน"), (.eit, "ผู้มีส่วนได้ส่วนเสียภายนอก"), (.oit, "ตรวจการเปิดเผยข้อมูลสาธารณะ"),
+    ]
+    private static let patterns = PatternSet(forms.map(\.1), spaced: true)
+
+    /// Tools named in `text`, in order, each with the part written just after it ("EIT ส่วนที่ 1").
+    static func mentions(in text: String) -> [(tool: Tool, part: Int?, range: Range<String.Index>)] {
+        let utf8 = text.utf8
+        return patterns.matches(in: text).map { match in
+            let lower = utf8.index(utf8.startIndex, offsetBy: match.range.lowerBound)
+            let upper = utf8.index(lower, offsetBy: match.range.count)
+            let after = Substring(text[upper...].unicodeScalars.prefix(20))
+            var part: Int?
+            if let partRange = after.find("ส่วนที่") {
+                part = Int(after[partRange.upperBound...].drop(while: { $0 == " " }).prefix(while: { $0.isASCII && $0.isNumber }))
+            }
+            return (forms[match.pattern].0, part, lower..<upper)
+        }
+    }
+}
+
 /// Character similarity: 1 − edit distance ÷ the longer length.
 enum Similarity {
     static func ratio(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Double {

@@ -96,22 +96,15 @@ struct ProseScoreReader {
                 coveredByNumbered.append(range.lowerBound..<labelEnd)
             }
         }
-        for mention in Indicators.mentions(in: window) where !coveredByNumbered.contains(where: { $0.overlaps(mention.range) }) {
+        let tools = ToolNames.mentions(in: window)
+        for tool in tools {
+            found.append((tool.range.lowerBound, .tool(tool.tool, part: tool.part)))
+        }
+        // An indicator's words inside a tool's name ("แบบตรวจการเปิดเผยข้อมูลสาธารณะ") name the tool.
+        let covered = coveredByNumbered + tools.map(\.range)
+        for mention in Indicators.mentions(in: window) where !covered.contains(where: { $0.overlaps(mention.range) }) {
             let label = String(window[mention.range])
             found.append((mention.range.lowerBound, .indicator(mention.indicator, label: label, docNumber: nil, similarity: 1)))
-        }
-        for tool in Tool.allCases {
-            var from = window.startIndex
-            while let range = window.find(tool.rawValue, from: from) {
-                from = range.upperBound
-                let after = window[range.upperBound...]
-                var part: Int?
-                if let partRange = after.prefix(20).find("ส่วนที่") {
-                    let digits = after[partRange.upperBound...].drop(while: { $0 == " " }).prefix(while: { $0.isNumber })
-                    part = Int(digits)
-                }
-                found.append((range.lowerBound, .tool(tool, part: part)))
-            }
         }
         for cue in overallCues {
             if let range = window.findLast(cue) { found.append((range.lowerBound, .overall)) }

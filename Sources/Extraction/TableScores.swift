@@ -37,12 +37,15 @@ struct TableScoreReader {
         }
         let indicatorRows = parsed.filter { $0.3 != nil }.count
         let questionRows = parsed.filter { $0.1 != nil }.count
+        let tools = parsed.map { $0.1 == nil && $0.3 == nil ? toolNamed(by: $0.0, label: $0.2?.label, roles: roles) : nil }
         let yearRows = readYearRows(scoreColumns: scoreColumns, into: &collector)
         let yearColumns = scoreColumns.filter { $0.1 != nil }
         // Overall results with the years as columns: "คะแนนรวม | 89.10 | 95.02".
         let summaryRows = parsed.filter { $0.1 == nil && $0.2.map { Self.isSummary($0.label) } == true }.count
         let scoresTable = indicatorRows >= 2 || questionRows >= 1
-        guard scoresTable || (summaryRows >= 1 && !yearColumns.isEmpty) else { return yearRows }
+        guard scoresTable || tools.contains(where: { $0 != nil }) || (summaryRows >= 1 && !yearColumns.isEmpty) else {
+            return yearRows
+        }
 
         let tableID = collector.nextTable()
         var consumed = yearRows
@@ -79,6 +82,15 @@ struct TableScoreReader {
                     code: letter + code.number, tool: tool, yearBE: year ?? contextYear, score: value,
                     text: code.text ?? wording(row, between: code.cell, and: scoreCell), at: row.at))
                 continue
+            }
+            if let (tool, part) = tools[rowIndex] {
+                // A row per tool: "IIT | 91.20", "แบบวัด…ภายนอก (EIT) | 88.40 | 90.15".
+                for (column, year) in scoreColumns where column < row.cells.count {
+                    guard let value = Numbers.cellValue(row.cells[column]), value >= 0, value <= 100 else { continue }
+                    collector.tools.append(ToolScore(tool: tool, part: part, yearBE: year ?? contextYear, score: value, at: row.at))
+                    consumed.insert(rowIndex)
+                }
+                if consumed.contains(rowIndex) { continue }
             }
             guard let label else { continue }
             if label.label.has("ระดับ") {
@@ -138,6 +150,23 @@ struct TableScoreReader {
             }
         }
         return consumed
+    }
+
+    /// The one tool a row is about: named in its label (the first Thai cell; an indicator table's tool
+    /// column does not make its garbled rows tool scores), or, in a row without Thai, in a cell that is not
+    /// a score.
+    private func toolNamed(by row: TableRow, label: String?, roles: [ScoreColumn]) -> (Tool, Int?)? {
+        let text = label ?? row.cells.indices.filter { index in
+            index >= roles.count || !Self.isScoreRole(roles[index])
+        }.map { row.cells[$0] }.joined(separator: " ")
+        let named = ToolNames.mentions(in: text)
+        guard let first = named.first, named.allSatisfy({ $0.tool == first.tool }) else { return nil }
+        return (first.tool, named.lazy.compactMap(\.part).first)
+    }
+
+    private static func isScoreRole(_ role: ScoreColumn) -> Bool {
+        if case .score = role { return true }
+        return role == .toolScore || role == .change
     }
 
     /// Overall results with one row per assessment year ("๒๕๖๖ | ๙๕.๐๒ | AA"): a row whose cells are a year,

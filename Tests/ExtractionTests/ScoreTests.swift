@@ -174,6 +174,51 @@ private func codes(_ result: Extraction) -> [String] {
         #expect(rows(extract(text).toolScores) == ["IIT - 2567 88.10", "EIT 2 2567 90.00"])
     }
 
+    @Test func aTableWithARowPerToolAndBareNumbers() {
+        let text = """
+            ผลคะแนนตามเครื่องมือ ปี ๒๕๖๖
+
+            | เครื่องมือ | คะแนน |
+            |---|---|
+            | IIT | 91.20 |
+            | EIT | 88.40 |
+            | OIT | 75.00 |
+            """
+        let result = extract(text)
+        #expect(rows(result.toolScores) == ["IIT - 2566 91.20", "EIT - 2566 88.40", "OIT - 2566 75.00"])
+        #expect(result.indicatorScores.isEmpty && result.assessments.isEmpty)
+    }
+
+    @Test func toolsNamedInThaiUnderYearColumns() {
+        let text = """
+            แบบประเมิน\tปี 2566\tปี 2567
+            แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน\t90.00\t92.50
+            แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก ส่วนที่ 1\t85.10\t86.00
+            แบบตรวจการเปิดเผยข้อมูลสาธารณะ\t70.00\t80.00
+            """
+        let result = extract(text)
+        #expect(rows(result.toolScores) == [
+            "IIT - 2566 90.00", "IIT - 2567 92.50", "EIT 1 2566 85.10", "EIT 1 2567 86.00",
+            "OIT - 2566 70.00", "OIT - 2567 80.00",
+        ])
+        // "การเปิดเผยข้อมูล" inside the OIT form's name is not indicator 9.
+        #expect(result.indicatorScores.isEmpty)
+    }
+
+    @Test func anIndicatorTablesToolColumnDoesNotMakeAGarbledRowAToolScore() {
+        let text = """
+            ผลการประเมินปี 2566
+
+            เครื่องมือ\tตัวชี้วัด\tคะแนน
+            IIT\tการปฏิบัติหน้าที่\t95.00
+            \tการใช้งบประมาณ\t90.00
+            \tการใช้จ่ายเงินหลวงอย่างไร\t97.96
+            """
+        let result = extract(text)
+        #expect(result.toolScores.isEmpty)
+        #expect(rows(result.indicatorScores).prefix(2) == ["1 2566 95.00 #-", "2 2566 90.00 #-"])
+    }
+
     @Test func questionCodesInTheirWrittenFormsWithTheToolCarriedDown() {
         let text = """
             ผลคะแนนรายข้อคำถาม ปี ๒๕๖๗
