@@ -70,7 +70,7 @@ public struct Extractor: Sendable {
         for field in fields {
             let text = joined(field.lines)
             switch field.key {
-            case .department: memo.department = memo.department ?? text
+            case .department: memo.department = memo.department ?? text.flatMap(Self.department)
             case .reference: memo.reference = memo.reference ?? text.map(Self.reference)
             case .date:
                 if memo.date == nil, let text {
@@ -84,6 +84,17 @@ public struct Extractor: Sendable {
             }
         }
         return memo
+    }
+
+    /// The unit named after ส่วนราชการ, without the telephone number the form puts on the same line
+    /// ("กองคลัง โทร. 0 4327 4000").
+    static func department(_ text: String) -> String? {
+        var unit = Substring(text)
+        for marker in ["โทรศัพท์", "โทร.", "โทร "] {
+            if let range = unit.find(marker), range.lowerBound > unit.startIndex { unit = unit[..<range.lowerBound] }
+        }
+        let trimmed = unit.trimmed()
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// "รอ 56101/ 77" is "รอ 56101/77": no spaces around the slash, a trailing slash kept.

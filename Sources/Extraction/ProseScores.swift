@@ -6,6 +6,7 @@ enum ScoreSubject: Equatable {
     case overall
     case indicator(Int, label: String, docNumber: Int?, similarity: Double)
     case tool(Tool, part: Int?)
+    case question(code: String)
 }
 
 /// Reads the scores one line of prose (or one table row read as text) states.
@@ -57,6 +58,10 @@ struct ProseScoreReader {
                     docNumber: docNumber, at: at, fromTable: false, table: nil, yearStated: statedYear != nil))
             case .tool(let tool, let part):
                 collector.tools.append(ToolScore(tool: tool, part: part, yearBE: year, score: number.value, at: at))
+            case .question(let code):
+                collector.questions.append(QuestionScore(
+                    code: code, tool: code.first.map(String.init).flatMap(Tool.init(letter:)), yearBE: year,
+                    score: number.value, text: nil, at: at))
             }
         }
     }
@@ -96,6 +101,9 @@ struct ProseScoreReader {
                 coveredByNumbered.append(range.lowerBound..<labelEnd)
             }
         }
+        for code in questionCodes(in: window) {
+            found.append((code.index, .question(code: code.code)))
+        }
         let tools = ToolNames.mentions(in: window)
         for tool in tools {
             found.append((tool.range.lowerBound, .tool(tool.tool, part: tool.part)))
@@ -119,6 +127,35 @@ struct ProseScoreReader {
         guard let weak, weak > last.0 else { return last.1 }
         if last.1 != .overall, window.distance(from: last.0, to: weak) <= 60 { return last.1 }
         return .overall
+    }
+
+    /// Question codes written as words in running text ("ข้อ o33", "I12"): a tool letter and one to three
+    /// digits, with no letter or digit glued on either side.
+    static func questionCodes(in text: String) -> [(code: String, index: String.Index)] {
+        let bytes = Array(text.utf8)
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        func isASCIIAlphanumeric(_ b: UInt8) -> Bool { isDigit(b) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
+        var found: [(String, String.Index)] = []
+        for i in bytes.indices where "iIeEoO".utf8.contains(bytes[i]) && (i == 0 || !isASCIIAlphanumeric(bytes[i - 1])) {
+            var end = i + 1
+            while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+            guard (2...4).contains(end - i), end == bytes.count || !(isASCIIAlphanumeric(bytes[end]) || bytes[end] == 0x2E)
+            else { continue }
+            // A range of questions ("o1 - o33", "i1–i30") names a group of them (an indicator or a tool), not one.
+            func isDash(at k: Int) -> Bool {
+                bytes[k] == 0x2D || (k + 2 < bytes.count && bytes[k] == 0xE2 && bytes[k + 1] == 0x80 && bytes[k + 2] == 0x93)
+            }
+            var after = end
+            while after < bytes.count, bytes[after] == 0x20 { after += 1 }
+            var before = i
+            while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+            let dashBefore = (before >= 1 && bytes[before - 1] == 0x2D) || (before >= 3 && isDash(at: before - 3))
+            if (after < bytes.count && isDash(at: after)) || dashBefore { continue }
+            let number = Int(String(decoding: bytes[(i + 1)..<end], as: UTF8.self))!
+            let code = String(UnicodeScalar(bytes[i] | 0x20)) + String(number)
+            found.append((code, text.utf8.index(text.startIndex, offsetBy: i)))
+        }
+        return found
     }
 
     /// The grade written after a score: "อยู่ในระดับ AA", "และอยู่ในระดับผ่านดี", or "97.72 ผ่านดี".

@@ -67,6 +67,18 @@ struct SignatoryParser: Sendable {
             name = String(name.dropFirst(candidate.count)).trimmed()
             break
         }
+        // The name typed on the (ลงชื่อ) line and printed again in parentheses under it ("( สมศักดิ์ ใจกล้า )"):
+        // the second is the same name, not a position.
+        if let next = lines.first, next.hasPrefix("("), next.hasSuffix(")") {
+            var printed = Self.unparenthesize(next)
+            for candidate in Self.ranks + Self.titles where printed.hasPrefix(candidate) {
+                printed = String(printed.dropFirst(candidate.count)).trimmed()
+            }
+            if printed.withoutSpaces == name.withoutSpaces {
+                let full = Self.unparenthesize(lines.removeFirst())
+                title = title ?? Self.titles.first { full.hasPrefix($0) }
+            }
+        }
         let (position, actingFor) = Self.position(lines)
         return Signatory(name: name, title: title, rank: rank, position: position, actingFor: actingFor, at: block.at)
     }

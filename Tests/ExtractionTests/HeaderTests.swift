@@ -34,6 +34,19 @@ func extract(_ text: String) -> Extraction {
         ตามที่ เทศบาลเมืองบ้านสวน อำเภอเมืองชลบุรี จังหวัดชลบุรี ได้ดำเนินการ
         """
 
+    @Test func theTelephoneNumberOnTheDepartmentLineIsNotPartOfIt() throws {
+        let text = """
+            บันทึกข้อความ
+            ส่วนราชการ  กองคลัง  เทศบาลเมืองบ้านสวน  โทร. ๐ ๓๘๒๗ ๔๐๐๐
+            ที่  ชบ ๕๒๐๐๑/๑๒๓                        วันที่   ๓  มีนาคม  ๒๕๖๗
+            เรื่อง  รายงานผลการวิเคราะห์การประเมิน ITA
+            """
+        let memo = try #require(extract(text).memo)
+        #expect(memo.department == "กองคลัง เทศบาลเมืองบ้านสวน")
+        #expect(memo.reference == "ชบ 52001/123")
+        #expect(memo.date?.iso == "2024-03-03")
+    }
+
     @Test func everyFieldIsRead() throws {
         let result = extract(Self.memo)
         let memo = try #require(result.memo)

@@ -219,6 +219,18 @@ private func codes(_ result: Extraction) -> [String] {
         #expect(rows(result.indicatorScores).prefix(2) == ["1 2566 95.00 #-", "2 2566 90.00 #-"])
     }
 
+    @Test func aQuestionScoreStatedInProse() {
+        let text = """
+            ผลการประเมิน ITA ปี ๒๕๖๖
+            ข้อคำถามที่ได้คะแนนต่ำ ได้แก่ ข้อ o๓๓ ได้ ๐ คะแนน และ I12 ได้คะแนน 65.50 คะแนน
+            ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (o1 - o33) ได้ 80.00 คะแนน
+            """
+        let result = extract(text)
+        #expect(rows(result.questionScores) == ["o33 OIT 2566 0.00", "i12 IIT 2566 65.50"])
+        // A range of codes names the indicator's questions, not a question.
+        #expect(rows(result.indicatorScores) == ["9 2566 80.00 #9"])
+    }
+
     @Test func questionCodesInTheirWrittenFormsWithTheToolCarriedDown() {
         let text = """
             ผลคะแนนรายข้อคำถาม ปี ๒๕๖๗

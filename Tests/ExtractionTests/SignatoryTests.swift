@@ -145,6 +145,23 @@ import Testing
         #expect(people.map(\.at.line) == [1, 4])
     }
 
+    @Test func aNameTypedOnTheSignLineAndPrintedAgainInParentheses() {
+        let text = """
+            (ลงชื่อ)  จ่าเอก      สมศักดิ์   ใจกล้า
+            ( นายสมศักดิ์   ใจกล้า )
+            ผู้อำนวยการกองยุทธศาสตร์และงบประมาณ
+
+            (ลงชื่อ) นางมาลี ดอกไม้
+            (หัวหน้าสำนักปลัด)
+            """
+        let people = extract(text).signatories
+        #expect(people.map(\.name) == ["สมศักดิ์ ใจกล้า", "มาลี ดอกไม้"])
+        #expect(people.map(\.rank) == ["จ่าเอก", nil])
+        #expect(people.map(\.title) == ["นาย", "นาง"])
+        // The repeated name is not a position; a parenthesized position still is one.
+        #expect(people.map(\.position) == ["ผู้อำนวยการกองยุทธศาสตร์และงบประมาณ", "หัวหน้าสำนักปลัด"])
+    }
+
     @Test func positionSplitting() {
         #expect(SignatoryParser.position(["ตำแหน่ง ปลัดเทศบาล"]) == ("ปลัดเทศบาล", nil))
         #expect(SignatoryParser.position(["(หัวหน้าสำนักปลัด)"]) == ("หัวหน้าสำนักปลัด", nil))
