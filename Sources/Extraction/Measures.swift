@@ -15,7 +15,7 @@ enum MeasureColumn: Equatable {
         func has(_ words: String...) -> Bool { words.contains(where: h.has) }
         if has("ยังไม่ดำเนินการ") { return .status(.notStarted) }
         if has("อยู่ระหว่าง") { return .status(.inProgress) }
-        if has("เสร็จ") { return .status(.done) }
+        if has("เสร็จ") || h.hasPrefix("ดำเนินการแล้ว") { return .status(.done) }
         if has("สถานะ") { return .status(nil) }
         if has("ผลลัพธ์", "ความสำเร็จ") { return .outcome }
         if has("สรุปผล") || h.hasPrefix("ผลการดำเนิน") { return .result }
@@ -23,7 +23,7 @@ enum MeasureColumn: Equatable {
         if has("ผู้รับผิดชอบ") || h.hasPrefix("หน่วยงาน") { return .responsible }
         if has("กำกับ", "ติดตาม") { return .monitoring }
         if has("วิธีการนำผล", "แนวทางการปฏิบัติ", "แนวทางการดำเนิน") { return .approach }
-        if has("ขั้นตอน", "วิธีการปฏิบัติ") { return .steps }
+        if has("ขั้นตอน", "วิธีการปฏิบัติ", "วิธีการดำเนิน", "วิธีดำเนิน") { return .steps }
         if has("ประเด็น") { return .issue }
         if has("ตัวชี้วัด") { return .indicator }
         if has("มาตรการ", "หัวข้อ", "กิจกรรม", "โครงการ", "แนวทาง") { return .title }

@@ -108,7 +108,10 @@ struct TableScoreReader {
                 guard let value = Numbers.cellValue(row.cells[column]), value >= 0, value <= 100 else { continue }
                 if match == nil && Self.isSummary(label.label) {
                     if let year = year ?? contextYear {
-                        collector.assessments.append(Assessment(yearBE: year, score: value, level: nil, at: row.at))
+                        // The grade in its own cell of the row ("คะแนนรวม | 88.50 | A").
+                        let level = row.cells.indices.lazy.filter { $0 != column }
+                            .compactMap { ProseScoreReader.level(after: Substring(row.cells[$0])) }.first
+                        collector.assessments.append(Assessment(yearBE: year, score: value, level: level, at: row.at))
                     }
                     consumed.insert(rowIndex)
                     continue

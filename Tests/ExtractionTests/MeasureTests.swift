@@ -174,6 +174,22 @@ import Testing
         #expect(measures[0].steps == ["จัดทำคู่มือ"])
     }
 
+    @Test func aDoneColumnHeadedDamnoenkanlaeoAndAStepsColumnHeadedWithikanDamnoenkan() throws {
+        let text = """
+            | ที่ | มาตรการ | วิธีการดำเนินการ | หน่วยงานรับผิดชอบ |
+            |---|---|---|---|
+            | 1 | เผยแพร่แผนการป้องกันการทุจริต | 1. จัดทำแผน 2. ประกาศบนเว็บไซต์ | สำนักปลัด |
+
+            | มาตรการ | ยังไม่ดำเนินการ | อยู่ระหว่างดำเนินการ | ดำเนินการแล้ว |
+            |---|---|---|---|
+            | เผยแพร่แผนการป้องกันการทุจริต | | | ✓ |
+            """
+        let measures = extract(text).measures
+        try #require(measures.count == 1)
+        #expect(measures[0].steps == ["จัดทำแผน", "ประกาศบนเว็บไซต์"])
+        #expect(measures[0].status == .done)
+    }
+
     @Test func aStatusTableAloneGivesTheMeasuresWithTheirResults() {
         let text = """
             หัวข้อ\tสถานะการดำเนินการ\tผลการดำเนินการ

@@ -330,6 +330,21 @@ private func codes(_ result: Extraction) -> [String] {
         #expect(result.indicatorScores.isEmpty)
     }
 
+    @Test func theTotalRowOfAnIndicatorTableGivesTheOverallScoreAndItsGrade() {
+        let text = """
+            ผลการประเมิน ITA ประจำปี ๒๕๖๗
+
+            | ลำดับ | ตัวชี้วัด | คะแนน | ระดับ |
+            |---|---|---|---|
+            | ๑ | การเปิดเผยข้อมูล | ๑๐๐.๐๐ | AA |
+            | ๒ | การปฏิบัติหน้าที่ | ๙๕.๒๐ | AA |
+            | | คะแนนรวม | ๘๘.๕๐ | A |
+            """
+        let result = extract(text)
+        #expect(rows(result.assessments) == ["2567 88.50 A"])
+        #expect(rows(result.indicatorScores) == ["9 2567 100.00 #1", "1 2567 95.20 #2"])
+    }
+
     @Test func overallResultsWithTheYearsAsColumnsTakeTheirGradesFromTheGradeRow() {
         let text = """
             | รายการ | ปี 2565 | ปี 2566 |
