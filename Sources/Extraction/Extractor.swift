@@ -30,13 +30,18 @@ public struct Extractor: Sendable {
         let memo = memoHeader(blocks)
         let title = memo?.subject ?? reportTitle(blocks)
         let headerText = [memo?.department, memo?.subject, title].compactMap { $0 }
-        let organization = organizations.find(lines: lines, headerText: headerText)
+        let (organization, stray) = organizations.find(lines: lines, headerText: headerText)
         let document = DocumentInfo(
             kind: memo == nil ? .report : .memo,
             title: title,
             organization: organization,
             fiscalYearBE: title.flatMap(FiscalYear.find))
         var extraction = Extraction(document: document, memo: memo)
+        if let stray, let name = organization.name {
+            extraction.issues.append(ValidationIssue(
+                severity: .warning, code: "organization_mismatch", path: "/document/organization/name",
+                message: "Line \(stray.line.line) also names \(stray.name); the document is about \(name)"))
+        }
         let found = scores.extract(blocks)
         extraction.assessments = found.assessments
         extraction.indicatorScores = found.indicators
@@ -46,6 +51,12 @@ public struct Extractor: Sendable {
         extraction.measures = measures.extract(blocks)
         for block in blocks {
             if case .signature(let signature) = block, let person = signatories.parse(signature) {
+                if person.position == nil {
+                    extraction.issues.append(ValidationIssue(
+                        severity: .warning, code: "missing_position",
+                        path: "/signatories/\(extraction.signatories.count)/position",
+                        message: "The signature block of \(person.name) (line \(person.at.line)) has no position line"))
+                }
                 extraction.signatories.append(person)
             }
         }

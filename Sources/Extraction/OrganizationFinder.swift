@@ -30,6 +30,9 @@ struct OrganizationFinder: Sendable {
         "พบว่า", "มีผล", "มีค่า", "มีคะแนน", "อ.", "จ.",
     ]
 
+    /// Words that follow an abbreviation and a space without being a name.
+    private static let functionWords = ["หรือ", "และ", "ได้", "ซึ่ง", "โดย", "เพื่อ", "จะ", "ก็", "ทั้ง", "ของ", "ที่"]
+
     private static let typePatterns = PatternSet(types.map(\.prefix))
     private static let stopPatterns = PatternSet(stopWords)
 
@@ -53,7 +56,22 @@ struct OrganizationFinder: Sendable {
         var after: Substring
     }
 
-    func find(lines: [TextLine], headerText: [String]) -> Organization {
+    /// The organisation, and another one named in the body (a copy from someone else's document), if any.
+    func find(lines: [TextLine], headerText: [String]) -> (organization: Organization, stray: (name: String, line: Location)?) {
+        let (organization, mentions) = findWithMentions(lines: lines, headerText: headerText)
+        guard let name = organization.name, let type = organization.type else { return (organization, nil) }
+        let owner = Array(name.unicodeScalars.dropFirst(type.unicodeScalars.count))
+        // Spelling variants, and names glued to the words after them ("ม่วงหมุ่มีการจัดทำ"), are the same
+        // one: its local name is compared with as many characters of theirs.
+        let stray = mentions.first { mention in
+            guard mention.type == type else { return true }
+            let other = Array(mention.name.unicodeScalars.dropFirst(type.unicodeScalars.count).prefix(owner.count))
+            return Similarity.distance(owner, other, atMost: max(1, owner.count / 5)) == nil
+        }
+        return (organization, stray.map { (String(String.UnicodeScalarView($0.name.unicodeScalars.prefix(40))), lines[$0.line].at) })
+    }
+
+    private func findWithMentions(lines: [TextLine], headerText: [String]) -> (Organization, [Mention]) {
         var weight: [String: Int] = [:]
         var typeOf: [String: String] = [:]
         var firstSeen: [String: Int] = [:]
@@ -76,9 +94,9 @@ struct OrganizationFinder: Sendable {
         guard let name = weight.keys.max(by: { a, b in
             weight[a]! != weight[b]! ? weight[a]! < weight[b]! : firstSeen[a]! > firstSeen[b]!
         }) else {
-            return Organization(
+            return (Organization(
                 name: nil, type: nil, district: place("อำเภอ", lines: lines, owner: nil),
-                province: place("จังหวัด", lines: lines, owner: nil))
+                province: place("จังหวัด", lines: lines, owner: nil)), [])
         }
         var district: String?
         var province: String?
@@ -94,10 +112,10 @@ struct OrganizationFinder: Sendable {
         if province == nil && type == "องค์การบริหารส่วนจังหวัด" {
             province = String(name.dropFirst("องค์การบริหารส่วนจังหวัด".count))
         }
-        return Organization(
+        return (Organization(
             name: name, type: type,
             district: district ?? place("อำเภอ", lines: lines, owner: name),
-            province: province ?? place("จังหวัด", lines: lines, owner: name))
+            province: province ?? place("จังหวัด", lines: lines, owner: name)), mentions)
     }
 
     /// Mentions of administrations in one line, named in full ("อบต.เว่อ" is "องค์การบริหารส่วนตำบลเว่อ").
@@ -114,6 +132,12 @@ struct OrganizationFinder: Sendable {
             var start = hit.range.upperBound
             if prefix.utf8.last == UInt8(ascii: ".") {
                 while start < bytes.count && bytes[start] == 0x20 { start += 1 }
+                // "สำนักปลัด อบจ. หรือ ส่วนราชการอื่น": a word after the space, not a name.
+                if start > hit.range.upperBound,
+                    Self.functionWords.contains(where: { bytes[start...].starts(with: $0.utf8) })
+                {
+                    continue
+                }
             }
             var end = bytes.withUnsafeBufferPointer { Self.nameEnd($0, from: start) }
             let after = end

@@ -29,6 +29,10 @@ import Testing
         #expect(result.document.kind == .memo)
         #expect(result.document.organization == Organization(
             name: "องค์การบริหารส่วนตำบลหนองแวง", type: "องค์การบริหารส่วนตำบล", district: "พระยืน", province: "ขอนแก่น"))
+        // The other organisation is worth a look (a paragraph copied from its document, or a model to follow).
+        let mismatch = result.issues.filter { $0.code == "organization_mismatch" }
+        #expect(mismatch.map(\.path) == ["/document/organization/name"])
+        #expect(mismatch.first?.message.hasPrefix("Line 15 also names เทศบาลตำบลบ้านเป็ด") == true)
     }
 
     @Test func theFiscalYearComesOnlyFromTheSubject() {
@@ -50,6 +54,7 @@ import Testing
         #expect(result.memo == nil)
         #expect(result.document.organization == Organization(
             name: "เทศบาลตำบลบ้านใหม่", type: "เทศบาลตำบล", district: "เมือง", province: "ลำพูน"))
+        #expect(!result.issues.contains { $0.code == "organization_mismatch" })
         // The title names no year; the body's is not the document's.
         #expect(result.document.fiscalYearBE == nil)
     }

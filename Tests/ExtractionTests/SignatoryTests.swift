@@ -80,11 +80,14 @@ import Testing
 
             (นาย สมศักดิ์ ทองดี)
             """
-        let person = try #require(extract(text).signatories.first)
+        let result = extract(text)
+        let person = try #require(result.signatories.first)
         #expect(person.name == "สมศักดิ์ ทองดี")
         #expect(person.title == "นาย")
         #expect(person.position == nil)
         #expect(person.at.line == 3)
+        #expect(result.issues.map(\.code) == ["missing_position"])
+        #expect(result.issues.first?.path == "/signatories/0/position")
     }
 
     @Test func aRankBeforeTheNameAndARoleAfterTheSignatureDots() throws {
