@@ -55,6 +55,7 @@ struct TableScoreReader {
         var carriedTool: Tool?
         var tableLetter: String?
         var questionYears: [(index: Int, year: Int?, short: Bool)] = []
+        var codeColumns: [(column: Int, line: Int)] = []
         let changeColumn = roles.firstIndex(of: .change)
 
         for (rowIndex, (row, code, label, match)) in parsed.enumerated() where !yearRows.contains(rowIndex) {
@@ -78,6 +79,7 @@ struct TableScoreReader {
                         message: "Question '\(code.number)' (line \(row.at.line)) has no tool letter; read as \(letter)\(code.number) from its block"))
                 }
                 questionYears.append((collector.questions.count, year, row.cells.count < table.columns.count))
+                codeColumns.append((code.cell, row.at.line))
                 collector.questions.append(QuestionScore(
                     code: letter + code.number, tool: tool, yearBE: year ?? contextYear, score: value,
                     text: code.text ?? wording(row, between: code.cell, and: scoreCell), at: row.at))
@@ -142,6 +144,7 @@ struct TableScoreReader {
             }
         }
         resolveShiftedQuestions(questionYears, &collector)
+        reportMisalignedCodes(codeColumns, &collector)
         for index in firstAssessment..<collector.assessments.count where collector.assessments[index].level == nil {
             collector.assessments[index].level = levelsByYear[collector.assessments[index].yearBE]
         }
@@ -233,6 +236,20 @@ struct TableScoreReader {
                 severity: .warning, code: "column_shift", path: "",
                 message: "Question rows \(shifted.joined(separator: ", ")) are missing a cell; their scores are read as \(majority), like the table's other rows"))
         }
+    }
+
+    /// Question rows whose code is not in the column most rows have it in were shifted by the export (an
+    /// extra or a missing cell); they are read by their cells' content, and the shift is worth a look.
+    private func reportMisalignedCodes(_ rows: [(column: Int, line: Int)], _ collector: inout ScoreCollector) {
+        guard rows.count >= 3,
+            let usual = Dictionary(grouping: rows, by: \.column).max(by: { $0.value.count < $1.value.count })?.key
+        else { return }
+        let shifted = rows.filter { $0.column != usual }
+        guard !shifted.isEmpty else { return }
+        collector.issues.append(ValidationIssue(
+            severity: .warning, code: "misaligned_columns", path: "/question_scores",
+            message: "Question rows (line \(shifted.map { String($0.line) }.joined(separator: ", "))) have their code outside "
+                + "column \(usual + 1), where the table's other rows have it; read by their cells' content"))
     }
 
     /// The score of a question row and the cell it is in: in a year-column table the year comes from the

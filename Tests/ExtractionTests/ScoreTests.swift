@@ -219,6 +219,22 @@ private func codes(_ result: Extraction) -> [String] {
         #expect(rows(result.indicatorScores).prefix(2) == ["1 2566 95.00 #-", "2 2566 90.00 #-"])
     }
 
+    @Test func questionRowsShiftedOutOfTheirColumnsAreReadAndReported() {
+        let text = """
+            ผลคะแนนรายข้อ ปี 2566
+
+            ตัวชี้วัด\tข้อ\tคะแนน\tข้อเสนอแนะ
+            การเปิดเผยข้อมูล\tO1\t100\t-
+            \tO2\t90.00\t-
+            \tO3\t80.00\t-
+            O4\t70.00
+            """
+        let result = extract(text)
+        #expect(rows(result.questionScores) == ["o1 OIT 2566 100.00", "o2 OIT 2566 90.00", "o3 OIT 2566 80.00", "o4 OIT 2566 70.00"])
+        let warning = result.issues.first { $0.code == "misaligned_columns" }
+        #expect(warning?.message.hasPrefix("Question rows (line 7) have their code outside column 2") == true)
+    }
+
     @Test func aQuestionScoreStatedInProse() {
         let text = """
             ผลการประเมิน ITA ปี ๒๕๖๖
