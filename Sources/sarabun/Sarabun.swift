@@ -169,16 +169,16 @@ struct Normalize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the normalized text of FILE (or standard input): exactly what the parsers see.")
 
-    @Argument(help: "A text file; standard input when absent.")
+    @Argument(help: "A text file or a PDF; standard input (text) when absent.")
     var file: String?
 
-    @Flag(help: "Prefix each line with its source line number.")
+    @Flag(help: "Prefix each line with its source line number (p3:12 for line 12 of a PDF's page 3).")
     var numbered = false
 
     func run() throws {
         var out = ""
-        for line in Normalizer().normalize(try readText(file)) {
-            if numbered { out += "\(line.at.line)\t" }
+        for line in try normalizedLines(file) {
+            if numbered { out += place(line.at) + "\t" }
             out += line.text + "\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
@@ -189,23 +189,23 @@ struct Segment: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the blocks the segmenter finds in FILE (or standard input): header fields, tables, signatures.")
 
-    @Argument(help: "A text file; standard input when absent.")
+    @Argument(help: "A text file or a PDF; standard input (text) when absent.")
     var file: String?
 
     func run() throws {
-        let lines = Normalizer().normalize(try readText(file))
+        let lines = try normalizedLines(file)
         var out = ""
         for block in Segmenter().segment(lines) {
             switch block {
-            case .memoTitle(let line): out += "\(line.at.line)\tmemo title\n"
+            case .memoTitle(let line): out += "\(place(line.at))\tmemo title\n"
             case .headerField(let field):
-                out += "\(field.at.line)\tfield \(field.key.rawValue): \(field.lines.map(\.text).joined(separator: " / "))\n"
-            case .paragraph(let lines): out += "\(lines[0].at.line)\tparagraph (\(lines.count) lines)\n"
-            case .signature(let block): out += "\(block.at.line)\tsignature: \(block.lines.map(\.text).joined(separator: " / "))\n"
+                out += "\(place(field.at))\tfield \(field.key.rawValue): \(field.lines.map(\.text).joined(separator: " / "))\n"
+            case .paragraph(let lines): out += "\(place(lines[0].at))\tparagraph (\(lines.count) lines)\n"
+            case .signature(let block): out += "\(place(block.at))\tsignature: \(block.lines.map(\.text).joined(separator: " / "))\n"
             case .table(let table):
-                out += "\(table.at.line)\ttable \(table.form.rawValue), \(table.rows.count) rows, columns: \(table.columns.joined(separator: " | "))\n"
+                out += "\(place(table.at))\ttable \(table.form.rawValue), \(table.rows.count) rows, columns: \(table.columns.joined(separator: " | "))\n"
                 for row in table.rows {
-                    out += "\(row.at.line)\t  | " + row.cells.map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }.joined(separator: " | ") + "\n"
+                    out += "\(place(row.at))\t  | " + row.cells.map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }.joined(separator: " | ") + "\n"
                 }
             }
         }
@@ -213,21 +213,31 @@ struct Segment: ParsableCommand {
     }
 }
 
-/// The decoded text of FILE, or of standard input when FILE is nil; exits 1 with the reason when undecodable.
-func readText(_ file: String?) throws -> String {
-    let bytes: [UInt8]
-    if let file {
-        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): cannot read") }
-        bytes = [UInt8](data)
-    } else {
-        bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+/// The normalized lines of FILE (a text file or a PDF, read as `extract` reads it), or of standard input
+/// (text) when FILE is nil; exits 1 with the reason when it cannot be read.
+func normalizedLines(_ file: String?) throws -> [TextLine] {
+    guard let file else {
+        do {
+            return Normalizer().normalize(try TextDecoding.decode([UInt8](FileHandle.standardInput.readDataToEndOfFile())).text)
+        } catch {
+            standardError("stdin: \(error)\n")
+            throw ExitCode(1)
+        }
     }
-    do {
-        return try TextDecoding.decode(bytes).text
-    } catch {
-        standardError("\(file ?? "stdin"): \(error)\n")
+    let url = URL(fileURLWithPath: file)
+    switch DocumentReader.read(InputFile(displayPath: file, relativePath: url.lastPathComponent, url: url)) {
+    case .success(let document):
+        for failed in document.failedPages { standardError("\(file): page \(failed.page): \(failed.reason)\n") }
+        return document.pages.flatMap { Normalizer().normalize($0.text, page: $0.page) }
+    case .failure(let failure):
+        standardError("\(file): \(failure.reason)\n")
         throw ExitCode(1)
     }
+}
+
+/// "12" for a text file's line, "p3:12" for a PDF page's.
+func place(_ at: Location) -> String {
+    at.page.map { "p\($0):\(at.line)" } ?? String(at.line)
 }
 
 struct Validate: ParsableCommand {
