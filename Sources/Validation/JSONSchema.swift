@@ -23,9 +23,9 @@ struct SchemaViolation: Equatable, Sendable {
 /// A compiled JSON Schema (draft 2020-12), limited to the keywords `schemas/record.schema.json` uses.
 ///
 /// Supported: `type` (a name or a list), `const`, `enum`, `minimum`, `maximum`, `exclusiveMinimum`,
-/// `exclusiveMaximum`, `minLength`, `pattern`, `required`, `properties`, `additionalProperties` (booleans only),
-/// `items`, `contains`, `anyOf`, `$ref` (only `#/$defs/<name>`), and the annotations `title`, `description`,
-/// `$comment`; `$schema` and `$defs` at the root.
+/// `exclusiveMaximum`, `minLength`, `pattern` (the subset of ECMA-262 that `SchemaRegex` reads), `required`,
+/// `properties`, `additionalProperties` (booleans only), `items`, `contains`, `anyOf`, `$ref` (only
+/// `#/$defs/<name>`), and the annotations `title`, `description`, `$comment`; `$schema` and `$defs` at the root.
 struct JSONSchema: Sendable {
     static let draft = "https://json-schema.org/draft/2020-12/schema"
 
@@ -207,13 +207,14 @@ private enum JSONType: String, Sendable {
     }
 }
 
-/// A compiled `pattern`. `NSRegularExpression` is immutable and documented safe to share between threads.
+/// A compiled `pattern`, with its source for messages.
 private struct Pattern: Sendable {
     let source: String
-    let regex: NSRegularExpression
+    let regex: SchemaRegex
 
+    /// Whether the pattern matches anywhere in `s`, as ECMA-262 reads it.
     func matches(_ s: String) -> Bool {
-        regex.firstMatch(in: s, range: NSRange(location: 0, length: s.utf16.count)) != nil
+        regex.matches(s)
     }
 }
 
@@ -310,11 +311,9 @@ private struct Compiler {
             case "pattern":
                 guard case .string(let source) = value else { throw SchemaLoadError(path: here, message: "must be a string") }
                 do {
-                    // Unix lines: only \n ends a line for `.`, `^` and `$`, as in Python's `re`.
-                    let regex = try NSRegularExpression(pattern: source, options: [.useUnixLineSeparators])
-                    keywords.append(.pattern(Pattern(source: source, regex: regex)))
+                    keywords.append(.pattern(Pattern(source: source, regex: try SchemaRegex(source))))
                 } catch {
-                    throw SchemaLoadError(path: here, message: "invalid regular expression: \(error)")
+                    throw SchemaLoadError(path: here, message: "regular expression refused: \(error)")
                 }
             case "required":
                 guard case .array(let list) = value else { throw SchemaLoadError(path: here, message: "must be an array of strings") }
