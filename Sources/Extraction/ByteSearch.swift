@@ -50,6 +50,31 @@ extension StringProtocol {
         find(pattern) != nil
     }
 
+    /// The text with every occurrence of `pattern` replaced by `replacement`.
+    func replacing(_ pattern: String, with replacement: String) -> String {
+        var out = ""
+        var from = startIndex
+        while let range = find(pattern, from: from) {
+            out += self[from..<range.lowerBound]
+            out += replacement
+            from = range.upperBound
+        }
+        out += self[from...]
+        return out
+    }
+
+    /// The pieces between occurrences of `separator` (Foundation's `components(separatedBy:)` bridges too).
+    func pieces(separatedBy separator: String) -> [Substring] {
+        var found: [Substring] = []
+        var from = startIndex
+        while let range = find(separator, from: from) {
+            found.append(Substring(self[from..<range.lowerBound]))
+            from = range.upperBound
+        }
+        found.append(Substring(self[from...]))
+        return found
+    }
+
     private func slowFind(_ needle: UnsafeBufferPointer<UInt8>, from base: Int) -> Int? {
         let hay = Array(utf8)
         guard hay.count >= needle.count else { return nil }

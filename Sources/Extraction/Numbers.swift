@@ -7,7 +7,7 @@ struct NumberToken: Sendable {
     var range: Range<String.Index>
 
     /// Written with a decimal point ("95.02").
-    var isDecimal: Bool { text.contains(".") }
+    var isDecimal: Bool { text.utf8.contains(UInt8(ascii: ".")) }
     /// A Buddhist-era year (2400–2700) written as four digits.
     var isYearBE: Bool { !isDecimal && text.count == 4 && (2400...2700).contains(Int(value)) }
     /// A score: 0–100.

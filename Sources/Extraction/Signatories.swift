@@ -26,7 +26,7 @@ struct SignatoryParser: Sendable {
         var nameText: String?
         if let first = lines.first, first.contains(Self.signMarker) {
             lines.removeFirst()
-            var rest = first.components(separatedBy: Self.signMarker).dropFirst().joined(separator: Self.signMarker)
+            var rest = first.pieces(separatedBy: Self.signMarker).dropFirst().joined(separator: Self.signMarker)
             rest = rest.trimmed("() .…_")
             if let open = rest.firstIndex(of: "(") {
                 // "ลงชื่อ ........ (นายสมชาย ใจดี)": the name sits on the same line.
@@ -36,7 +36,7 @@ struct SignatoryParser: Sendable {
             } else if rest.hasPrefix("ผู้") {
                 // "ลงชื่อ.......ผู้รายงาน": the signer's role on the form (ผู้รายงาน, ผู้ตรวจ, …), not a rank or a name.
             } else if !rest.isEmpty {
-                if rest.contains(" ") && !Self.ranks.contains(rest) {
+                if rest.utf8.contains(0x20) && !Self.ranks.contains(rest) {
                     nameText = rest
                 } else {
                     rank = rest

@@ -48,8 +48,7 @@ public struct ThaiDateReader: Sendable {
         {
             text.remove(at: dot)
         }
-        text = text.replacingOccurrences(of: "พ.ศ.", with: " ")
-        text = text.replacingOccurrences(of: "พ.ศ", with: " ")
+        text = text.replacing("พ.ศ.", with: " ").replacing("พ.ศ", with: " ")
         var scalars: [Character] = []
         var previous: Character = " "
         for c in text {
