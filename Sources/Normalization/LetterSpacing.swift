@@ -19,7 +19,7 @@ struct Piece {
 /// Step 5 (see ``Normalizer``): closes up OCR letter-spacing inside Thai words. Writes the result
 /// to `out` and returns true if any space was removed; returns false (and leaves `out` undefined)
 /// otherwise.
-func closeLetterSpacing(_ s: [UInt32], into out: inout [UInt32]) -> Bool {
+func closeLetterSpacing(_ s: UnsafeBufferPointer<UInt32>, into out: inout ScalarBuffer) -> Bool {
     // Cheap exit: a candidate needs a space between two Thai characters.
     var candidate = false
     if s.count >= 3 {
@@ -87,7 +87,7 @@ func closeLetterSpacing(_ s: [UInt32], into out: inout [UInt32]) -> Bool {
     }
     if removed.isEmpty { return false }
 
-    out.removeAll(keepingCapacity: true)
+    out.removeAll()
     var r = 0
     for (index, c) in s.enumerated() {
         if r < removed.count, removed[r] == index {
@@ -105,7 +105,7 @@ func closeLetterSpacing(_ s: [UInt32], into out: inout [UInt32]) -> Bool {
 /// fragments and the segments on both sides are dictionary words: a fully letter-spaced phrase
 /// ("ค ว า ม ก้ า ว ห น้ า") has lost its word spaces anyway, and Thai puts no spaces between
 /// words, whereas a space next to a longer piece ("ร า ย ง า น ความ…") is a real one.
-private func spacesToRemove(_ s: [UInt32], _ chain: ArraySlice<Piece>) -> [Int] {
+private func spacesToRemove(_ s: UnsafeBufferPointer<UInt32>, _ chain: ArraySlice<Piece>) -> [Int] {
     var units: [UInt16] = []
     var spaceOffsets: [Int] = []  // offset in `units` where each space was
     for piece in chain {

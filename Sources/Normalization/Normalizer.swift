@@ -58,7 +58,7 @@ public struct Normalizer: Sendable {
     /// single line.
     public func normalizeLine(_ line: String) -> String {
         var line = line
-        var work = LineWork()
+        let work = LineWork()
         return line.withUTF8 { work.run($0) }
     }
 
@@ -70,7 +70,7 @@ public struct Normalizer: Sendable {
     /// and a last line without one is kept. Empty text gives no lines.
     public func normalize(_ text: String, page: Int? = nil) -> [TextLine] {
         var text = text
-        var work = LineWork()
+        let work = LineWork()
         return text.withUTF8 { bytes -> [TextLine] in
             let n = bytes.count
             var lines: [TextLine] = []
@@ -142,35 +142,114 @@ func isLeadingVowel(_ c: UInt32) -> Bool {
 
 // MARK: - The per-line pipeline
 
-/// Scratch buffers reused from line to line.
-struct LineWork {
-    var a: [UInt32] = []
-    var b: [UInt32] = []
-    var marks: [UInt32] = []
+/// A run of scalars in memory the caller owns, with the few array operations the steps use. Appending to
+/// arrays (a uniqueness and a capacity check per scalar) was a tenth of normalizing; the owner makes the
+/// capacity enough for a step's output, which is never longer than its input.
+struct ScalarBuffer {
+    let base: UnsafeMutablePointer<UInt32>
+    let capacity: Int
+    private(set) var count = 0
+
+    init(_ base: UnsafeMutablePointer<UInt32>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
+    }
+
+    var isEmpty: Bool { count == 0 }
+    var last: UInt32? { count > 0 ? base[count - 1] : nil }
+    var scalars: UnsafeBufferPointer<UInt32> { UnsafeBufferPointer(start: base, count: count) }
+
+    subscript(_ i: Int) -> UInt32 {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+
+    @inline(__always)
+    mutating func append(_ c: UInt32) {
+        precondition(count < capacity, "normalizer scratch buffer overrun")
+        base[count] = c
+        count += 1
+    }
+
+    mutating func removeLast() { count -= 1 }
+    mutating func removeAll() { count = 0 }
+
+    /// Inserts `c` before position `i` (0 ≤ i ≤ count).
+    mutating func insert(_ c: UInt32, at i: Int) {
+        precondition(count < capacity, "normalizer scratch buffer overrun")
+        (base + i + 1).update(from: base + i, count: count - i)
+        base[i] = c
+        count += 1
+    }
+
+    /// Whether `c` occurs at or after position `start`.
+    func contains(_ c: UInt32, from start: Int) -> Bool {
+        var i = start
+        while i < count {
+            if base[i] == c { return true }
+            i += 1
+        }
+        return false
+    }
+}
+
+/// Scratch memory reused from line to line (two buffers that the steps write into in turn).
+final class LineWork {
+    private var capacity = 0
+    private var a: UnsafeMutablePointer<UInt32>
+    private var b: UnsafeMutablePointer<UInt32>
+    private var marks: [UInt32] = []
 
     init() {
-        a.reserveCapacity(256)
-        b.reserveCapacity(256)
+        capacity = 512
+        a = .allocate(capacity: capacity)
+        b = .allocate(capacity: capacity)
         marks.reserveCapacity(8)
     }
 
+    deinit {
+        a.deallocate()
+        b.deallocate()
+    }
+
+    private func ensure(_ needed: Int) {
+        guard needed > capacity else { return }
+        a.deallocate()
+        b.deallocate()
+        capacity = max(needed, capacity * 2)
+        a = .allocate(capacity: capacity)
+        b = .allocate(capacity: capacity)
+    }
+
     /// Normalizes one line given as UTF-8 (valid, as it comes from a String).
-    mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        decodeAndMap(bytes, into: &a)
-        repairThaiClusters(a, into: &b, marks: &marks)
-        composeNFC(&b)
-        collapseWhiteSpace(b, into: &a)
-        if closeLetterSpacing(a, into: &b) {
-            return makeString(b)
+    func run(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // A step's output is never longer than its input, and the input has at most one scalar per byte.
+        ensure(bytes.count + 1)
+        var first = ScalarBuffer(a, capacity: capacity)
+        decodeAndMap(bytes, into: &first)
+        var second = ScalarBuffer(b, capacity: capacity)
+        repairThaiClusters(first.scalars, into: &second, marks: &marks)
+        if !isTriviallyNFC(second.scalars) {
+            // NFC (through ICU) may lengthen the text: it is written back with room made for it.
+            let composed = composeNFC(second.scalars)
+            ensure(composed.count + 1)
+            second = ScalarBuffer(b, capacity: capacity)
+            for c in composed { second.append(c) }
         }
-        return makeString(a)
+        first = ScalarBuffer(a, capacity: capacity)
+        collapseWhiteSpace(second.scalars, into: &first)
+        second = ScalarBuffer(b, capacity: capacity)
+        if closeLetterSpacing(first.scalars, into: &second) {
+            return makeString(second.scalars)
+        }
+        return makeString(first.scalars)
     }
 }
 
 /// Step 1: UTF-8 → scalars, with digits, zero-width characters, PUA glyphs and space variants
 /// mapped.
-func decodeAndMap(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt32]) {
-    out.removeAll(keepingCapacity: true)
+func decodeAndMap(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout ScalarBuffer) {
+    out.removeAll()
     let n = bytes.count
     var i = 0
     while i < n {
@@ -213,12 +292,12 @@ func decodeAndMap(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt32])
 }
 
 /// Step 2: spaces before marks, mark order and duplicates, split SARA AM, doubled SARA E.
-func repairThaiClusters(_ input: [UInt32], into out: inout [UInt32], marks: inout [UInt32]) {
-    out.removeAll(keepingCapacity: true)
+func repairThaiClusters(_ input: UnsafeBufferPointer<UInt32>, into out: inout ScalarBuffer, marks: inout [UInt32]) {
+    out.removeAll()
     marks.removeAll(keepingCapacity: true)
 
     /// Emits the pending marks: vowel marks first, then the others, each distinct mark once.
-    func flush(_ out: inout [UInt32], _ marks: inout [UInt32]) {
+    func flush(_ out: inout ScalarBuffer, _ marks: inout [UInt32]) {
         switch marks.count {
         case 0:
             return
@@ -228,7 +307,7 @@ func repairThaiClusters(_ input: [UInt32], into out: inout [UInt32], marks: inou
             let start = out.count
             for pass in 0..<2 {
                 for m in marks where isVowelMark(m) == (pass == 0) {
-                    if !out[start...].contains(m) { out.append(m) }
+                    if !out.contains(m, from: start) { out.append(m) }
                 }
             }
         }
@@ -288,7 +367,7 @@ func thaiCombiningClass(_ c: UInt32) -> UInt8 {
 /// Whether scalars are certainly NFC without asking ICU: only ASCII/Latin-1/Latin Extended/IPA,
 /// Thai with its marks in canonical order, and General Punctuation without the two singleton
 /// spaces U+2000/U+2001 (which step 1 maps to SPACE anyway).
-func isTriviallyNFC(_ s: [UInt32]) -> Bool {
+func isTriviallyNFC(_ s: UnsafeBufferPointer<UInt32>) -> Bool {
     var previous: UInt8 = 0
     for c in s {
         if c < 0x0300 {
@@ -306,19 +385,16 @@ func isTriviallyNFC(_ s: [UInt32]) -> Bool {
     return true
 }
 
-/// Step 3: NFC through ICU unless trivially NFC already.
-func composeNFC(_ s: inout [UInt32]) {
-    if isTriviallyNFC(s) { return }
+/// Step 3: NFC through ICU, for text that is not trivially NFC already.
+func composeNFC(_ s: UnsafeBufferPointer<UInt32>) -> [UInt32] {
     var view = String.UnicodeScalarView()
     for c in s { if let u = Unicode.Scalar(c) { view.append(u) } }
-    let nfc = UnicodeNormalization.nfc(String(view))
-    s.removeAll(keepingCapacity: true)
-    for u in nfc.unicodeScalars { s.append(u.value) }
+    return UnicodeNormalization.nfc(String(view)).unicodeScalars.map(\.value)
 }
 
 /// Step 4: one space for a run of spaces, none next to a TAB or at either end.
-func collapseWhiteSpace(_ input: [UInt32], into out: inout [UInt32]) {
-    out.removeAll(keepingCapacity: true)
+func collapseWhiteSpace(_ input: UnsafeBufferPointer<UInt32>, into out: inout ScalarBuffer) {
+    out.removeAll()
     for c in input {
         if c == 0x20 {
             if let last = out.last, last != 0x20, last != 0x09 { out.append(0x20) }
@@ -333,7 +409,7 @@ func collapseWhiteSpace(_ input: [UInt32], into out: inout [UInt32]) {
 }
 
 /// Scalars → String through one UTF-8 buffer.
-func makeString(_ s: [UInt32]) -> String {
+func makeString(_ s: UnsafeBufferPointer<UInt32>) -> String {
     var count = 0
     for c in s {
         count += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4

@@ -162,6 +162,14 @@ private extension String {
         #expect(scalars(n.normalizeLine("ทำ")) == [0x0E17, 0x0E33])
     }
 
+    @Test func aLineThatNFCMakesLongerIsWrittenWhole() {
+        // U+0958 is excluded from composition: NFC writes it as two scalars, so the line grows.
+        let line = String(repeating: "\u{0958}", count: 700) + " ก"
+        let expected = String(repeating: "\u{0915}\u{093C}", count: 700) + " ก"
+        #expect(scalars(n.normalizeLine(line)) == scalars(expected))
+        #expect(n.normalize(line + "\nข").map(\.text) == [expected, "ข"])
+    }
+
     @Test func canonicalOrderOfThaiBelowMarks() {
         // PHINTHU (ccc 9) goes before SARA U (ccc 103) in NFC.
         #expect(scalars(n.normalizeLine("ก\u{0E38}\u{0E3A}")) == [0x0E01, 0x0E3A, 0x0E38])
