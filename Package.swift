@@ -40,9 +40,9 @@ let package = Package(
         .target(name: "PDFText", dependencies: ["PopplerShim"]),
         // Lines, paragraphs and table cells rebuilt from glyph and word boxes.
         .target(name: "PageLayout"),
-        // SHA-256 blocks on the CPU's SHA extensions, when it has them.
-        .target(name: "SHA256Hardware"),
-        .target(name: "Reading", dependencies: ["ICUBridge", "RecordModel", "PDFText", "PageLayout", "SHA256Hardware"]),
+        // SHA-256 blocks in C: on the CPU's SHA extensions when it has them.
+        .target(name: "SHA256Blocks"),
+        .target(name: "Reading", dependencies: ["ICUBridge", "RecordModel", "PDFText", "PageLayout", "SHA256Blocks"]),
         .target(name: "Normalization", dependencies: ["ICUBridge", "RecordModel"]),
         .target(name: "Segmentation", dependencies: ["Normalization", "RecordModel"]),
         .target(name: "Extraction", dependencies: ["Segmentation", "Normalization", "RecordModel", "ICUBridge"]),
