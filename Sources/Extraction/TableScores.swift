@@ -278,6 +278,9 @@ struct TableScoreReader {
     static func role(_ header: String) -> ScoreColumn {
         let compact = header.withoutSpaces
         if changeWords.contains(where: compact.has) { return .change }
+        // A weight ("ค่าน้ำหนัก") or a weighted score ("คะแนนถ่วงน้ำหนัก") is a share of the overall score, not
+        // the tool's or indicator's own.
+        if compact.has("น้ำหนัก") { return .other }
         if compact.has("เครื่องมือ") { return compact.has("คะแนน") ? .toolScore : .toolName }
         let year = Numbers.scan(header).first(where: \.isYearBE).map { Int($0.value) }
         if compact.has("คะแนน") || year != nil { return .score(year: year) }

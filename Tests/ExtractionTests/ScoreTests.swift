@@ -189,6 +189,21 @@ private func codes(_ result: Extraction) -> [String] {
         #expect(result.indicatorScores.isEmpty && result.assessments.isEmpty)
     }
 
+    @Test func weightsAndWeightedScoresAreNotToolScores() {
+        let text = """
+            ผลการประเมิน ITA ปี 2567
+
+            เครื่องมือ\tคะแนน\tค่าน้ำหนัก\tคะแนนถ่วงน้ำหนัก
+            IIT\t90.00\t30\t27.00
+            EIT\t80.00\t30\t24.00
+            OIT\t70.00\t40\t28.00
+            คะแนนรวม\t\t100\t79.00
+            """
+        let result = extract(text)
+        #expect(rows(result.toolScores) == ["IIT - 2567 90.00", "EIT - 2567 80.00", "OIT - 2567 70.00"])
+        #expect(result.issues.isEmpty)
+    }
+
     @Test func toolsNamedInThaiUnderYearColumns() {
         let text = """
             แบบประเมิน\tปี 2566\tปี 2567
