@@ -30,6 +30,9 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "With --pdf: how many times each PDF is read.")
     var rounds = 5
 
+    @Option(help: "Folder for the copies and the outputs (default: the system's temporary folder); they are deleted at the end.")
+    var scratch: String?
+
     @Option(help: .hidden) var childWorkers: Int?
     @Option(help: .hidden) var childFolder: String?
 
@@ -45,27 +48,29 @@ struct Bench: AsyncParsableCommand {
         }
         let seeds = try InputDiscovery.discover(inputs, extensions: DocumentReader.textExtensions)
         guard !seeds.isEmpty else { throw ValidationError("no documents in \(inputs.joined(separator: " "))") }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sarabun-bench-\(UUID().uuidString)")
+        let base = scratch.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+        let scratch = base.appendingPathComponent("sarabun-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let small = try populate(scratch.appendingPathComponent("small"), from: seeds, count: documents)
         let large = try populate(scratch.appendingPathComponent("large"), from: seeds, count: documents * scale)
         let cores = ProcessInfo.processInfo.activeProcessorCount
 
-        print("sarabun bench: \(seeds.count) seed documents repeated; \(cores) cores")
+        print("sarabun bench: \(seeds.count) seed documents repeated; \(cores) cores; scratch \(base.path)")
         let one = try measure(workers: 1, folder: small)
         let all = try measure(workers: cores, folder: small)
         let big = try measure(workers: cores, folder: large)
         let header = "configuration".padding(toLength: 34, withPad: " ", startingAt: 0)
-        print("\(header)   docs   docs/s   MB/s   peak MB   speed ×1w   memory ×1w")
+        print("\(header)   docs   docs/s   MB/s   MB/CPU-s   peak MB   speed ×1w   memory ×1w")
         for (name, r) in [("1 worker", one), ("\(cores) workers", all), ("\(cores) workers, \(scale)× documents", big)] {
             print(
                 name.padding(toLength: 34, withPad: " ", startingAt: 0)
-                    + String(format: " %6d %8.1f %6.2f %9.1f %11.2f %12.2f",
-                        r.documents, r.docsPerSecond, r.megabytesPerSecond, r.peakMegabytes,
+                    + String(format: " %6d %8.1f %6.2f %10.2f %9.1f %11.2f %12.2f",
+                        r.documents, r.docsPerSecond, r.megabytesPerSecond, r.megabytesPerCPUSecond, r.peakMegabytes,
                         r.megabytesPerSecond / one.megabytesPerSecond, r.peakMegabytes / one.peakMegabytes))
         }
-        print(String(format: "scaling: %.2f× with %d workers (ideal %d×); text per core: %.2f MB/s",
-            all.megabytesPerSecond / one.megabytesPerSecond, cores, cores, all.megabytesPerSecond / Double(cores)))
+        print(String(format: "scaling: %.2f× with %d workers (ideal %d×); text per core: %.2f MB/s of throughput, %.2f MB per CPU-second",
+            all.megabytesPerSecond / one.megabytesPerSecond, cores, cores, all.megabytesPerSecond / Double(cores),
+            all.megabytesPerCPUSecond))
         print(String(format: "memory with %d× documents: %.2f× the peak of the %d-document run",
             scale, big.peakMegabytes / all.peakMegabytes, documents))
     }
@@ -75,8 +80,11 @@ struct Bench: AsyncParsableCommand {
         var seconds: Double
         var bytes: Int
         var peakKilobytes: Int
+        /// User and system CPU time of the whole process (every thread, the kernel's work for it included).
+        var cpuSeconds: Double
 
         var docsPerSecond: Double { Double(documents) / seconds }
+        var megabytesPerCPUSecond: Double { Double(bytes) / 1_000_000 / cpuSeconds }
         var megabytesPerSecond: Double { Double(bytes) / 1_000_000 / seconds }
         var peakMegabytes: Double { Double(peakKilobytes) / 1024 }
     }
@@ -115,8 +123,10 @@ struct Bench: AsyncParsableCommand {
         let summary = await Pipeline(workers: workers, processor: try DocumentProcessor()).run(inputs, into: &sink)
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
         let result = Result(
-            documents: summary.documents, seconds: summary.seconds, bytes: summary.bytes, peakKilobytes: usage.ru_maxrss)
+            documents: summary.documents, seconds: summary.seconds, bytes: summary.bytes, peakKilobytes: usage.ru_maxrss,
+            cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime))
         FileHandle.standardOutput.write(try JSONEncoder().encode(result))
     }
 }
