@@ -187,19 +187,29 @@ struct ByteCursor {
 struct PatternSet: Sendable {
     let patterns: [[UInt8]]
     let spaced: Bool
-    private let buckets: [[Int]]
+    /// The patterns' bytes one after another, pattern `p` at `offsets[p]..<offsets[p + 1]`; and the patterns
+    /// of bucket `b` at `members[bucketStarts[b]..<bucketStarts[b + 1]]`. Flat arrays: an array per bucket
+    /// cost a retain and a release at every byte of the text.
+    private let bytes: [UInt8]
+    private let offsets: [Int]
+    private let bucketStarts: [Int]
+    private let members: [Int]
 
     init(_ patterns: [String], spaced: Bool = false) {
-        let bytes = patterns.map { Array($0.utf8).filter { !spaced || $0 != 0x20 } }
+        let patternBytes = patterns.map { Array($0.utf8).filter { !spaced || $0 != 0x20 } }
         var buckets = [[Int]](repeating: [], count: 384)
         // Longer patterns first, so that matches at one position come longest first.
-        for index in bytes.indices.sorted(by: { bytes[$0].count > bytes[$1].count }) where !bytes[index].isEmpty {
-            let bucket = bytes[index].withUnsafeBufferPointer { Self.bucket($0, at: 0) }
+        for index in patternBytes.indices.sorted(by: { patternBytes[$0].count > patternBytes[$1].count })
+        where !patternBytes[index].isEmpty {
+            let bucket = patternBytes[index].withUnsafeBufferPointer { Self.bucket($0, at: 0) }
             buckets[bucket].append(index)
         }
-        self.patterns = bytes
+        self.patterns = patternBytes
         self.spaced = spaced
-        self.buckets = buckets
+        bytes = patternBytes.flatMap { $0 }
+        offsets = patternBytes.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        bucketStarts = buckets.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        members = buckets.flatMap { $0 }
     }
 
     /// A Thai letter (E0 B8 xx or E0 B9 xx) has a bucket of its own; any other byte is its own bucket.
@@ -222,38 +232,36 @@ struct PatternSet: Sendable {
         return found
     }
 
-    /// The first match starting at or after byte `start`, if any.
-    func first(in text: some StringProtocol, from start: Int = 0) -> (pattern: Int, range: Range<Int>)? {
-        var result: (pattern: Int, range: Range<Int>)?
-        scan(text, from: start) { pattern, range in
-            result = (pattern, range)
-            return false
-        }
-        return result
-    }
-
     /// Calls `report` for each match in text order until it returns false.
-    private func scan(_ text: some StringProtocol, from start: Int = 0, _ report: (Int, Range<Int>) -> Bool) {
-        var copy: [UInt8] = []
+    private func scan(_ text: some StringProtocol, _ report: (Int, Range<Int>) -> Bool) {
         let run = { (hay: UnsafeBufferPointer<UInt8>) in
-            var i = start
-            while i < hay.count {
-                let candidates = buckets[Self.bucket(hay, at: i)]
-                for index in candidates {
-                    if let end = match(patterns[index], in: hay, at: i), !report(index, i..<end) { return }
+            bytes.withUnsafeBufferPointer { bytes in
+                offsets.withUnsafeBufferPointer { offsets in
+                    bucketStarts.withUnsafeBufferPointer { bucketStarts in
+                        members.withUnsafeBufferPointer { members in
+                            var i = 0
+                            while i < hay.count {
+                                let bucket = Self.bucket(hay, at: i)
+                                for m in bucketStarts[bucket]..<bucketStarts[bucket + 1] {
+                                    let p = members[m]
+                                    let pattern = UnsafeBufferPointer(rebasing: bytes[offsets[p]..<offsets[p + 1]])
+                                    if let end = match(pattern, in: hay, at: i), !report(p, i..<end) { return }
+                                }
+                                i += 1
+                            }
+                        }
+                    }
                 }
-                i += 1
             }
         }
         if text.utf8.withContiguousStorageIfAvailable(run) == nil {
-            copy = Array(text.utf8)
-            copy.withUnsafeBufferPointer(run)
+            Array(text.utf8).withUnsafeBufferPointer(run)
         }
     }
 
     /// Where a match of `pattern` at `i` ends.
     @inline(__always)
-    private func match(_ pattern: [UInt8], in hay: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+    private func match(_ pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
         var j = i
         var k = 0
         while k < pattern.count {

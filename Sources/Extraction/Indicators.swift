@@ -40,10 +40,25 @@ enum Indicators {
         return Array(scalars.drop(while: { ("0"..."9").contains($0) || (0x0E50...0x0E59).contains($0.value) }))
     }
 
+    /// Forms whose exact occurrence decides the match by itself: no other indicator's form comes within the
+    /// margin of them. Most labels are written exactly, and this spares them ten edit distances.
+    private static let exactForms: [String: Int] = {
+        var exact: [String: Int] = [:]
+        for (index, own) in forms.enumerated() {
+            for form in own {
+                let runnerUp = forms.enumerated().filter { $0.offset != index }.flatMap(\.element)
+                    .map { Similarity.ratio(form, $0) }.max() ?? 0
+                if 1 - runnerUp >= margin { exact[String(String.UnicodeScalarView(form))] = index + 1 }
+            }
+        }
+        return exact
+    }()
+
     /// The best-matching indicator and its similarity, when the match is confident.
     static func match(_ label: String) -> (indicator: Int, similarity: Double)? {
         let k = key(label)
         guard k.count >= 4 else { return nil }
+        if let indicator = exactForms[String(String.UnicodeScalarView(k))] { return (indicator, 1) }
         // Only whether the runner-up is within the margin matters, so forms further off than
         // `threshold - margin` count as 0 and their edit distance need not be finished.
         let floor = threshold - margin
