@@ -8,6 +8,8 @@ enum ScoreColumn: Equatable {
     case change
     case toolScore
     case toolName
+    /// A weight or weighted score ("ค่าน้ำหนัก", "คะแนนถ่วงน้ำหนัก"): a share of the overall score.
+    case weighted
     case other
 }
 
@@ -105,6 +107,14 @@ struct TableScoreReader {
                     continue
                 }
             }
+            if match == nil, Self.isSummary(label.label), let total = weightedTotal(row) {
+                // The total of a weighted-score column is the overall score ("คะแนนรวม | | 100 | 79.00").
+                if let year = contextYear {
+                    collector.assessments.append(Assessment(yearBE: year, score: total, level: nil, at: row.at))
+                }
+                consumed.insert(rowIndex)
+                continue
+            }
             var candidateIndices: [(year: Int?, index: Int)] = []
             for (column, year) in scoreColumns where column < row.cells.count {
                 guard let value = Numbers.cellValue(row.cells[column]), value >= 0, value <= 100 else { continue }
@@ -156,6 +166,19 @@ struct TableScoreReader {
             }
         }
         return consumed
+    }
+
+    /// A total row's weighted score, when the row has no value under a score column but one under a
+    /// "คะแนนถ่วงน้ำหนัก" column (the weights column, "ค่าน้ำหนัก", sums to 100 and is not it).
+    private func weightedTotal(_ row: TableRow) -> Double? {
+        let roles = table.columns.map(Self.role)
+        let hasScore = roles.indices.contains { index in
+            index < row.cells.count && Self.isScoreRole(roles[index]) && Numbers.cellValue(row.cells[index]) != nil
+        }
+        guard !hasScore else { return nil }
+        return roles.indices.lazy.filter { index in
+            index < row.cells.count && roles[index] == .weighted && table.columns[index].has("คะแนน")
+        }.compactMap { Numbers.cellValue(row.cells[$0]) }.first { $0 >= 0 && $0 <= 100 }
     }
 
     /// The one tool a row is about: named in its label (the first Thai cell; an indicator table's tool
@@ -280,7 +303,7 @@ struct TableScoreReader {
         if changeWords.contains(where: compact.has) { return .change }
         // A weight ("ค่าน้ำหนัก") or a weighted score ("คะแนนถ่วงน้ำหนัก") is a share of the overall score, not
         // the tool's or indicator's own.
-        if compact.has("น้ำหนัก") { return .other }
+        if compact.has("น้ำหนัก") { return .weighted }
         if compact.has("เครื่องมือ") { return compact.has("คะแนน") ? .toolScore : .toolName }
         let year = Numbers.scan(header).first(where: \.isYearBE).map { Int($0.value) }
         if compact.has("คะแนน") || year != nil { return .score(year: year) }

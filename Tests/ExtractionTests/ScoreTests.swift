@@ -201,6 +201,8 @@ private func codes(_ result: Extraction) -> [String] {
             """
         let result = extract(text)
         #expect(rows(result.toolScores) == ["IIT - 2567 90.00", "EIT - 2567 80.00", "OIT - 2567 70.00"])
+        // The weighted scores' total is the overall score; the weights' total (100) is not.
+        #expect(rows(result.assessments) == ["2567 79.00 -"])
         #expect(result.issues.isEmpty)
     }
 
