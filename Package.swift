@@ -37,7 +37,9 @@ let package = Package(
         // Plain-C facade (C++ inside): no poppler, glib or cairo header in its public header, no exception out.
         .target(name: "PopplerShim", dependencies: ["CPopplerGlib", "CPopplerCpp"]),
         // The only Swift module that calls poppler or tesseract.
-        .target(name: "PDFText", dependencies: ["PopplerShim"]),
+        .target(name: "PDFText", dependencies: ["PopplerShim", "ProcessSpawn"]),
+        // glibc's close-every-other-descriptor spawn action, which Swift cannot see without _GNU_SOURCE.
+        .target(name: "ProcessSpawn"),
         // Lines, paragraphs and table cells rebuilt from glyph and word boxes.
         .target(name: "PageLayout"),
         // SHA-256 blocks in C: on the CPU's SHA extensions when it has them.

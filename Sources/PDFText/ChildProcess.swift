@@ -1,4 +1,5 @@
 import Foundation
+import ProcessSpawn
 
 #if canImport(Glibc)
     import Glibc
@@ -91,6 +92,9 @@ public enum ChildProcess {
             posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         }
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        // The child gets its three standard descriptors and nothing else: a descriptor another thread has open
+        // (a file being written, another child's pipe) would otherwise live on in it for its whole run.
+        sarabun_spawn_close_from(&actions, 3)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -114,14 +118,15 @@ public enum ChildProcess {
         }
         var pid: pid_t = 0
         var status: Int32 = 0
-        // ETXTBSY: a file just written is still open for writing in a child another thread forked a moment
-        // ago (until that child's exec closes it); it clears within milliseconds.
-        for attempt in 0..<20 {
+        // ETXTBSY: a file just written is still open for writing in a child another thread started a moment
+        // ago (until that child's exec closes it, or for its whole run if it was started by code that does
+        // not close what it does not need); retried for up to two seconds.
+        for attempt in 0..<200 {
             status =
                 executable.contains("/")
                 ? posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
                 : posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
-            guard status == ETXTBSY, attempt < 19 else { break }
+            guard status == ETXTBSY, attempt < 199 else { break }
             usleep(10_000)
         }
         close(outPipe[1])
