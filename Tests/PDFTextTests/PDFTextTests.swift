@@ -119,6 +119,20 @@ func pdfWithoutPages() -> Data {
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
+    @Test func aChildGetsItsStandardDescriptorsAndNothingElse() throws {
+        // A descriptor open in this process without close-on-exec (as a file being written by another thread).
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sarabun-fd-\(UUID().uuidString)").path
+        let fd = open(path, O_WRONLY | O_CREAT, 0o600)
+        try #require(fd >= 3)
+        defer {
+            close(fd)
+            unlink(path)
+        }
+        let result = try ChildProcess.run("/bin/sh", arguments: ["-c", "ls /proc/$$/fd"], timeout: 10)
+        let inherited = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").compactMap { Int($0) }
+        #expect(inherited.sorted() == [0, 1, 2])
+    }
+
     @Test func aProgramThatDoesNotExistCannotStart() {
         #expect(throws: ChildProcessError.self) {
             try ChildProcess.run("/nonexistent/program", arguments: [], timeout: 1)
