@@ -155,7 +155,6 @@ struct ScalarBuffer {
         self.capacity = capacity
     }
 
-    var isEmpty: Bool { count == 0 }
     var last: UInt32? { count > 0 ? base[count - 1] : nil }
     var scalars: UnsafeBufferPointer<UInt32> { UnsafeBufferPointer(start: base, count: count) }
 
