@@ -30,6 +30,8 @@ let package = Package(
         // The only Swift module that calls ICU.
         .target(name: "ICUBridge", dependencies: ["ICUShim"]),
         .target(name: "RecordModel"),
+        // The genre's words as data (cue words, grades, organisation types, honorifics, ranks, labels).
+        .target(name: "Genre"),
         // System poppler from Debian's libpoppler-glib-dev (documents, rendering through cairo) and
         // libpoppler-cpp-dev (glyph boxes with the whole text layer); only PopplerShim includes them.
         .systemLibrary(name: "CPopplerGlib", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
@@ -46,8 +48,8 @@ let package = Package(
         .target(name: "SHA256Blocks"),
         .target(name: "Reading", dependencies: ["ICUBridge", "RecordModel", "PDFText", "PageLayout", "SHA256Blocks"]),
         .target(name: "Normalization", dependencies: ["ICUBridge", "RecordModel"]),
-        .target(name: "Segmentation", dependencies: ["Normalization", "RecordModel"]),
-        .target(name: "Extraction", dependencies: ["Segmentation", "Normalization", "RecordModel", "ICUBridge"]),
+        .target(name: "Segmentation", dependencies: ["Genre", "Normalization", "RecordModel"]),
+        .target(name: "Extraction", dependencies: ["Genre", "Segmentation", "Normalization", "RecordModel", "ICUBridge"]),
         .target(name: "Validation", dependencies: ["RecordModel"]),
         .target(name: "Output", dependencies: ["RecordModel"]),
         .target(name: "Evaluation", dependencies: ["RecordModel"]),
@@ -84,7 +86,7 @@ let package = Package(
         .testTarget(name: "PageLayoutTests", dependencies: ["PageLayout"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Normalization"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Segmentation", "Normalization", "RecordModel"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Genre", "Segmentation", "Normalization", "RecordModel"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "RecordModel"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "RecordModel"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "RecordModel"]),
