@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "sarabun",
             dependencies: [
-                "Pipeline", "Normalization", "Segmentation", "Reading", "Validation", "Evaluation", "RecordModel",
+                "Pipeline", "Normalization", "Segmentation", "Extraction", "Reading", "Validation", "Evaluation", "RecordModel",
                 "RecordDatabase", "SQLiteStore", "PostgresStore", "Output", "PDFText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

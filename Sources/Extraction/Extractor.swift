@@ -63,6 +63,14 @@ public struct Extractor: Sendable {
         return extraction
     }
 
+    /// Every candidate number of the document's prose and what the score reader made of it (taken as
+    /// which item, or refused by which rule), in line order, for `sarabun explain`.
+    public func explainScores(blocks: [Block]) -> [ScoreDecision] {
+        var explaining = scores
+        explaining.explaining = true
+        return explaining.extract(blocks).decisions.sorted { $0.at < $1.at }
+    }
+
     /// The memo header, when the document opens with บันทึกข้อความ and at least two of its fields.
     func memoHeader(_ blocks: [Block]) -> Memo? {
         var fields: [HeaderField] = []

@@ -1,6 +1,7 @@
 import Foundation
 import Normalization
 import RecordModel
+import Genre
 import Segmentation
 
 /// Every score a document states, with the warnings its contradictions raise.
@@ -10,28 +11,41 @@ struct ScoreSet: Sendable {
     var tools: [ToolScore] = []
     var questions: [QuestionScore] = []
     var issues: [ValidationIssue] = []
+    var decisions: [ScoreDecision] = []
 }
 
 /// Reads scores from score tables (indicator tables in any column order, year-comparison tables with
-/// change columns, question tables) and from prose ("มีคะแนนรวม 94.50 คะแนน อยู่ในระดับ ผ่านดี",
-/// "ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน (92.51 คะแนน)", "คะแนนด้าน EIT ปี 2566 = 92.51 คะแนน").
+/// change columns, question tables) and from prose statements (see ``ScoreStatementReader``).
 ///
-/// Tables are read first, prose after, so that a table's value wins a conflict. The year of a score is
-/// its column's year, else the nearest assessment year written before it ("ปี 2565", "ประจำปีงบประมาณ
-/// พ.ศ. 2566"), never a calendar date's year.
+/// Tables are read first, prose after, so that a table's value wins a conflict. Each line is read with its
+/// scope: the assessment year in force (a heading's, a caption's, the last sentence's, never a calendar
+/// date's), the document's own year for "ปีนี้", and the subject a list heading gives its items.
 struct ScoreExtractor: Sendable {
+    /// Whether to record what was decided about each number of the prose (``ScoreSet/decisions``).
+    var explaining = false
+
     func extract(_ blocks: [Block]) -> ScoreSet {
         var collector = ScoreCollector()
+        collector.explaining = explaining
         var years = YearTracker()
         var headingTool: Tool?
-        var proseLines: [(text: String, at: Location, year: Int?)] = []
+        let heading = DocumentHeading(blocks)
+        var lead: ScoreSubject?
+        var proseLines: [(text: String, at: Location, scope: StatementScope)] = []
         for block in blocks {
             switch block {
             case .paragraph(let lines):
                 for line in lines {
                     let text = CellText.clean(line.text)
-                    proseLines.append((text, line.at, years.last))
+                    let listItem = ListMarker.strip(text) != text
+                    if !listItem { lead = nil }
+                    let scope = StatementScope(year: years.last ?? heading.year, thisYear: heading.year,
+                                               subject: listItem ? lead ?? heading.subject : heading.subject)
+                    proseLines.append((text, line.at, scope))
                     years.observe(text)
+                    if !listItem, Genre.listLeadEndings.contains(where: { text.hasSuffix($0) }) {
+                        lead = ScoreStatementReader.subject(in: text)
+                    }
                     // A line naming one tool heads its block; one naming several heads none.
                     let named = Tool.allCases.filter { line.text.has($0.rawValue) }
                     if !named.isEmpty { headingTool = named.count == 1 ? named[0] : nil }
@@ -39,46 +53,56 @@ struct ScoreExtractor: Sendable {
             case .headerField(let field):
                 for line in field.lines { years.observe(line.text) }
             case .table(let table):
-                let reader = TableScoreReader(table: table, contextYear: years.last, contextTool: headingTool)
+                let reader = TableScoreReader(table: table, contextYear: years.last ?? heading.year, contextTool: headingTool)
                 let consumed = reader.read(into: &collector)
                 for (index, row) in table.rows.enumerated() where !consumed.contains(index) {
-                    proseLines.append((row.cells.joined(separator: " "), row.at, years.last))
+                    let scope = StatementScope(year: years.last ?? heading.year, thisYear: heading.year, subject: nil)
+                    proseLines.append((row.cells.joined(separator: " "), row.at, scope))
                 }
             default:
                 continue
             }
         }
         for line in proseLines {
-            ProseScoreReader(text: line.text, at: line.at, contextYear: line.year).read(into: &collector)
+            ScoreStatementReader(text: line.text, at: line.at, scope: line.scope).read(into: &collector)
         }
         return collector.finish()
     }
 }
 
-/// Follows the assessment years written in running text.
+/// What the document's heading (a report's first paragraph, a memo's subject) says about its scores: its
+/// assessment year, and whether it announces the overall result ("ผลการประเมิน ITA …").
+struct DocumentHeading {
+    var year: Int?
+    var subject: ScoreSubject?
+
+    init(_ blocks: [Block]) {
+        let lines: [TextLine] = blocks.lazy.compactMap { block -> [TextLine]? in
+            switch block {
+            case .paragraph(let lines): return lines
+            case .headerField(let field) where field.key == .subject: return field.lines
+            default: return nil
+            }
+        }.first ?? []
+        let text = CellText.clean(lines.map(\.text).joined(separator: " "))
+        year = YearTracker.years(in: text).first?.year
+        let announces = Genre.overallCues.contains(where: text.has) || text.has("ITA")
+        subject = announces && ScoreStatementReader.subject(in: text).map({ $0 == .overall }) ?? true ? .overall : nil
+    }
+}
+
+/// Follows the assessment years written in running text. A year inside parentheses is a side note
+/// ("(ปีงบประมาณ 2567 : 88.12 คะแนน)") and does not set the year of the lines after it.
 struct YearTracker {
     private(set) var last: Int?
 
     mutating func observe(_ text: String) {
-        if let year = Self.years(in: text).last?.year { last = year }
+        if let year = Self.years(in: text).last(where: { $0.parenthesis == nil })?.year { last = year }
     }
 
-    /// Years that name an assessment or fiscal year: four-digit Buddhist-era numbers after ปี, งบประมาณ,
-    /// ITA, คะแนน or ประเมิน (with an optional พ.ศ.). A year after a month name is a date, and a year
-    /// after a bare พ.ศ. names a law or a plan ("พ.ศ. 2560"), not an assessment.
-    static func years(in text: String) -> [(year: Int, index: String.Index)] {
-        years(in: text, numbers: Numbers.scan(text), cursor: ByteCursor(text))
-    }
-
-    /// As ``years(in:)``, reusing a line's numbers and bytes when the caller has them.
-    static func years(in text: String, numbers: [NumberToken], cursor: ByteCursor) -> [(year: Int, index: String.Index)] {
-        numbers.compactMap { token in
-            guard token.isYearBE else { return nil }
-            let start = text.utf8.distance(from: text.utf8.startIndex, to: token.range.lowerBound)
-            let qualifies = cursor.endsWith(
-                ["ปี", "งบประมาณ", "ITA", "ITAS", "คะแนน", "ประเมิน"], before: start, skipping: ["พ.ศ.", "พ.ศ"])
-            return qualifies ? (Int(token.value), token.range.lowerBound) : nil
-        }
+    /// The assessment years a text names (see ``YearPhrases``).
+    static func years(in text: String) -> [YearPhrase] {
+        YearPhrases.find(in: text, numbers: Numbers.scan(text), cursor: ByteCursor(text), thisYear: nil)
     }
 }
 
@@ -106,6 +130,11 @@ struct ScoreCollector {
     var tools: [ToolScore] = []
     var questions: [QuestionScore] = []
     var issues: [ValidationIssue] = []
+    /// Grades a line ties to a year without a score beside them ("“ผ่านดี” ในปี 2567").
+    var gradeFacts: [(year: Int, level: String, at: Location)] = []
+    /// What the prose reader decided about each candidate number, when explaining.
+    var decisions: [ScoreDecision] = []
+    var explaining = false
     /// Change columns to check once items have their final places: the later year's candidate, the stated
     /// change and the two scores.
     var changeChecks: [(candidate: Int, stated: Double, earlier: Double, later: Double, at: Location)] = []
@@ -193,6 +222,11 @@ struct ScoreCollector {
             set.assessments.append(item)
         }
         set.assessments.sort { $0.at < $1.at }
+        for fact in gradeFacts {
+            for index in set.assessments.indices where set.assessments[index].yearBE == fact.year && set.assessments[index].level == nil {
+                set.assessments[index].level = fact.level
+            }
+        }
 
         var toolKeys: Set<String> = []
         for tool in tools {
@@ -227,6 +261,7 @@ struct ScoreCollector {
             set.questions.append(question)
         }
         set.issues = issues
+        set.decisions = decisions
         return set
     }
 

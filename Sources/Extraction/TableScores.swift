@@ -1,5 +1,6 @@
 import Foundation
 import RecordModel
+import Genre
 import Segmentation
 
 /// The role a score table's column plays, decided by its header words.
@@ -10,6 +11,8 @@ enum ScoreColumn: Equatable {
     case toolName
     /// A weight or weighted score ("ค่าน้ำหนัก", "คะแนนถ่วงน้ำหนัก"): a share of the overall score.
     case weighted
+    /// Remarks ("หมายเหตุ"): not part of what the row states.
+    case remark
     case other
 }
 
@@ -100,7 +103,7 @@ struct TableScoreReader {
             if label.label.has("ระดับ") {
                 // The grade row under year columns ("ระดับ | A | AA") completes the overall scores above it.
                 for (column, year) in yearColumns where column < row.cells.count {
-                    if let year, let level = ProseScoreReader.level(after: Substring(row.cells[column])) { levelsByYear[year] = level }
+                    if let year, let level = Grades.cell(row.cells[column]) { levelsByYear[year] = level }
                 }
                 if !levelsByYear.isEmpty {
                     consumed.insert(rowIndex)
@@ -122,7 +125,7 @@ struct TableScoreReader {
                     if let year = year ?? contextYear {
                         // The grade in its own cell of the row ("คะแนนรวม | 88.50 | A").
                         let level = row.cells.indices.lazy.filter { $0 != column }
-                            .compactMap { ProseScoreReader.level(after: Substring(row.cells[$0])) }.first
+                            .compactMap { Grades.cell(row.cells[$0]) }.first
                         collector.assessments.append(Assessment(yearBE: year, score: value, level: level, at: row.at))
                     }
                     consumed.insert(rowIndex)
@@ -203,18 +206,19 @@ struct TableScoreReader {
     /// question is not one). Returns the rows read.
     private func readYearRows(scoreColumns: [(Int, Int?)], into collector: inout ScoreCollector) -> Set<Int> {
         var read: Set<Int> = []
+        let remarks = Set(table.columns.indices.filter { Self.role(table.columns[$0]) == .remark })
         for (index, row) in table.rows.enumerated() where row.cells.contains(where: { Self.yearCell($0) != nil }) {
             var year: Int?
             var level: String?
             var score: Double?
-            for (column, cell) in row.cells.enumerated() where !cell.isEmpty {
+            for (column, cell) in row.cells.enumerated() where !cell.isEmpty && !remarks.contains(column) {
                 if score == nil, scoreColumns.contains(where: { $0.0 == column }),
                     let value = Numbers.cellValue(cell), value >= 0, value <= 100
                 {
                     score = value
                 } else if year == nil, let value = Self.yearCell(cell) {
                     year = value
-                } else if level == nil, let value = ProseScoreReader.level(after: Substring(cell)) {
+                } else if level == nil, let value = Grades.cell(cell) {
                     level = value
                 } else if cell.unicodeScalars.contains(where: isThaiConsonant) && !Self.isSummary(cell) {
                     year = nil
@@ -300,6 +304,7 @@ struct TableScoreReader {
 
     static func role(_ header: String) -> ScoreColumn {
         let compact = header.withoutSpaces
+        if Genre.remarkColumnWords.contains(where: compact.has) { return .remark }
         if changeWords.contains(where: compact.has) { return .change }
         // A weight ("ค่าน้ำหนัก") or a weighted score ("คะแนนถ่วงน้ำหนัก") is a share of the overall score, not
         // the tool's or indicator's own.

@@ -19,6 +19,7 @@ enum TableShape {
         let b = Array(cell.utf8)
         let n = b.count
         guard n > 0 else { return false }
+        if isYear(b) { return true }
         if Bytes.isNumber(b, from: 0, to: n) || Bytes.hasDecimal(b, from: 0, to: n) { return false }
         if Bytes.scalarCount(b, from: 0, to: n) > 60 || Bytes.wordCount(b, from: 0, to: n) > 6 { return false }
         let c = b[0]
@@ -30,8 +31,16 @@ enum TableShape {
         return true
     }
 
+    /// A Buddhist-era year alone ("2566"): the header of a year column.
+    static func isYear(_ b: [UInt8]) -> Bool {
+        guard b.count == 4, b.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let year = Int(String(decoding: b, as: UTF8.self))
+        else { return false }
+        return (2500...2700).contains(year)
+    }
+
     static func hasHeaderWord(_ cell: String) -> Bool {
         let b = Array(cell.utf8)
+        if isYear(b) { return true }
         for w in headerWords where Bytes.find(b, w, from: 0, to: b.count) != nil { return true }
         return false
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Evaluation
+import Extraction
 import Foundation
 import Normalization
 import Output
@@ -15,7 +16,7 @@ struct Sarabun: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sarabun",
         abstract: "Turns Thai local-government ITA memos into validated, structured JSON records.",
-        subcommands: [Extract.self, Load.self, Eval.self, Normalize.self, Segment.self, Validate.self, Schema.self, Bench.self, ReadPDF.self]
+        subcommands: [Extract.self, Load.self, Eval.self, Normalize.self, Segment.self, Explain.self, Validate.self, Schema.self, Bench.self, ReadPDF.self]
     )
 
     /// As ArgumentParser's `main`, but bad usage exits with 2 (the convention the tools around Sarabun
@@ -208,6 +209,38 @@ struct Segment: ParsableCommand {
                     out += "\(place(row.at))\t  | " + row.cells.map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }.joined(separator: " | ") + "\n"
                 }
             }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "For every candidate number in FILE's prose, what it was taken as (subject, year, level) or why it was refused; then the score items the document gives.")
+
+    @Argument(help: "A text file or a PDF.")
+    var file: String
+
+    @Option(help: "Only this line (of the file, or of a PDF page).")
+    var line: Int?
+
+    func run() throws {
+        let lines = try normalizedLines(file)
+        let blocks = Segmenter().segment(lines)
+        let extractor = Extractor()
+        var out = ""
+        for decision in extractor.explainScores(blocks: blocks) where line == nil || decision.at.line == line {
+            out += "\(place(decision.at))\t\(decision.number)\t\(decision.outcome)\n"
+        }
+        let found = extractor.extract(lines: lines, blocks: blocks)
+        var items: [(Location, String)] = []
+        items += found.assessments.map { ($0.at, "assessment \($0.yearBE) \($0.score) level \($0.level ?? "none")") }
+        items += found.indicatorScores.map { ($0.at, "indicator \($0.indicator) (\($0.label)) \($0.yearBE.map(String.init) ?? "no year") \($0.score)") }
+        items += found.toolScores.map { ($0.at, "tool \($0.tool.rawValue)\($0.part.map { " part \($0)" } ?? "") \($0.yearBE.map(String.init) ?? "no year") \($0.score)") }
+        items += found.questionScores.map { ($0.at, "question \($0.code) \($0.yearBE.map(String.init) ?? "no year") \($0.score)") }
+        out += "\nitems\n"
+        for (at, text) in items.sorted(by: { $0.0 < $1.0 }) where line == nil || at.line == line {
+            out += "\(place(at))\t\(text)\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }
