@@ -251,11 +251,8 @@ struct ScoreStatementReader {
         var upper = end
         while upper < b.count, b[upper] != 0x20 { upper += 1 }
         let run = b[lower..<upper]
-        func has(_ word: String) -> Bool {
-            let w = Array(word.utf8)
-            return run.count >= w.count && run.indices.dropLast(w.count - 1).contains { run[$0..<($0 + w.count)].elementsEqual(w) }
-        }
-        return (run.contains(UInt8(ascii: "=")) && run.count > end - start + 1) || has("://") || has("www.")
+        return (run.contains(UInt8(ascii: "=")) && run.count > end - start + 1) || ByteSlices.contains(run, "://")
+            || ByteSlices.contains(run, "www.")
     }
 
     /// "1.", "1)", "(1)" opening the line.
@@ -272,14 +269,14 @@ struct ScoreStatementReader {
     /// A year phrase right after the score ("คะแนนเมื่อปี 2567", "คะแนน (ปี 2566)"), else the nearest before it
     /// outside parentheses it is not inside, else the scope's. `stated` when the line wrote it.
     private func year(of candidate: Candidate, _ years: [YearPhrase]) -> (value: Int, stated: Bool)? {
-        if let trailing = years.first(where: { $0.start >= candidate.end && $0.start - candidate.end <= 30 && $0.trailing }),
+        if let trailing = years.first(where: { $0.start >= candidate.end && $0.start - candidate.end <= 60 && $0.trailing }),
             !text.utf8.dropFirst(candidate.end).prefix(trailing.start - candidate.end).contains(where: { $0 >= 0x30 && $0 <= 0x39 })
         {
             return (trailing.year, true)
         }
         let enclosing = Parentheses.enclosing(candidate.start, in: Array(text.utf8))
         if let before = years.last(where: { phrase in
-            phrase.end <= candidate.start && (phrase.parenthesis == nil || phrase.parenthesis == enclosing)
+            phrase.end <= candidate.start && (!phrase.sideNote || phrase.parenthesis == enclosing)
         }) {
             return (before.year, true)
         }
@@ -392,6 +389,9 @@ struct YearPhrase: Sendable {
     var end: Int
     /// The parenthesis it is written in, as the byte offset of its "(".
     var parenthesis: Int?
+    /// Written in a parenthesis that states a score of its own ("(ปีงบประมาณ 2567 : 88.12 คะแนน)"): a side
+    /// note about another year, which sets the year of nothing outside it.
+    var sideNote = false
     /// Introduced by a word that ties it to a score just before it ("เมื่อปี", "(ปี").
     var trailing: Bool
 }
@@ -432,7 +432,26 @@ enum YearPhrases {
             }
             found.sort { $0.start < $1.start }
         }
+        for index in found.indices {
+            guard let open = found[index].parenthesis else { continue }
+            let close = bytes[open...].firstIndex(of: UInt8(ascii: ")")) ?? bytes.count
+            found[index].sideNote = ByteSlices.contains(bytes[open..<close], "คะแนน")
+        }
         return found
+    }
+}
+
+/// Search in byte slices.
+enum ByteSlices {
+    static func contains(_ bytes: ArraySlice<UInt8>, _ word: String) -> Bool {
+        let w = Array(word.utf8)
+        guard bytes.count >= w.count else { return false }
+        var i = bytes.startIndex
+        while i <= bytes.endIndex - w.count {
+            if bytes[i..<(i + w.count)].elementsEqual(w) { return true }
+            i += 1
+        }
+        return false
     }
 }
 

@@ -112,7 +112,7 @@ extension Genre {
     ]
     /// Words after which a year phrase right after a score belongs to it ("90.07 คะแนนเมื่อปี 2567",
     /// "88.10 คะแนน (ปี 2566)").
-    public static let trailingYearLeads = ["เมื่อปี", "ในปี", "(ปี", "ปี"]
+    public static let trailingYearLeads = ["เมื่อปี", "ในปี", "(ปี"]
 
     /// Line endings that announce a list whose items state scores ("…มีผลคะแนนดีขึ้นทุกปี ดังนี้").
     public static let listLeadEndings = ["ดังนี้", "ได้แก่", "ดังต่อไปนี้", "ต่อไปนี้", "ดังนี้:", ":"]
