@@ -84,6 +84,7 @@ struct ScoreStatementReader {
         let accepted = candidates.indices.filter { candidates[$0].refusal == nil }
         var subject: ScoreSubject?
         var windowStart = 0
+        var consumedYears: Set<Int> = []
         for (position, index) in accepted.enumerated() {
             let candidate = candidates[index]
             let window = Substring(text.utf8[utf8.index(utf8.startIndex, offsetBy: max(windowStart, candidate.start - 600))..<candidate.token.range.lowerBound])
@@ -99,7 +100,7 @@ struct ScoreStatementReader {
                 subject = nil
                 continue
             }
-            let year = self.year(of: candidate, years)
+            let year = self.year(of: candidate, years, consumed: &consumedYears)
             let level = Grades.level(after: Substring(text.utf8[candidate.token.range.upperBound..<utf8.index(utf8.startIndex, offsetBy: nextStart)]))
                 ?? Grades.level(before: Substring(window))
             take(candidate, subject: chosen, year: year, level: level, into: &collector)
@@ -268,16 +269,20 @@ struct ScoreStatementReader {
 
     /// A year phrase right after the score ("คะแนนเมื่อปี 2567", "คะแนน (ปี 2566)"), else the nearest before it
     /// outside parentheses it is not inside, else the scope's. `stated` when the line wrote it.
-    private func year(of candidate: Candidate, _ years: [YearPhrase]) -> (value: Int, stated: Bool)? {
-        if let trailing = years.first(where: { $0.start >= candidate.end && $0.start - candidate.end <= 60 && $0.trailing }),
-            !text.utf8.dropFirst(candidate.end).prefix(trailing.start - candidate.end).contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+    /// A year phrase taken by the score just before it serves no later score ("จาก 90.10 คะแนน (ปี 2565)
+    /// เป็น 93.40 คะแนน").
+    private func year(of candidate: Candidate, _ years: [YearPhrase], consumed: inout Set<Int>) -> (value: Int, stated: Bool)? {
+        if let index = years.firstIndex(where: { $0.start >= candidate.end && $0.start - candidate.end <= 60 && $0.trailing && !$0.sideNote }),
+            !text.utf8.dropFirst(candidate.end).prefix(years[index].start - candidate.end).contains(where: { $0 >= 0x30 && $0 <= 0x39 })
         {
-            return (trailing.year, true)
+            consumed.insert(index)
+            return (years[index].year, true)
         }
         let enclosing = Parentheses.enclosing(candidate.start, in: Array(text.utf8))
-        if let before = years.last(where: { phrase in
-            phrase.end <= candidate.start && (!phrase.sideNote || phrase.parenthesis == enclosing)
-        }) {
+        if let before = years.indices.last(where: { index in
+            let phrase = years[index]
+            return phrase.end <= candidate.start && !consumed.contains(index) && (!phrase.sideNote || phrase.parenthesis == enclosing)
+        }).map({ years[$0] }) {
             return (before.year, true)
         }
         return scope.year.map { ($0, false) }
