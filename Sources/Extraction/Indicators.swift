@@ -1,3 +1,4 @@
+import Genre
 import RecordModel
 
 /// One of the ten ITA indicators: its canonical number, label, tool, and the other ways documents write it.
@@ -10,18 +11,9 @@ struct CanonicalIndicator: Sendable {
 
 /// The ten canonical indicators as data, and the matching of a written label to one of them.
 enum Indicators {
-    static let all: [CanonicalIndicator] = [
-        .init(number: 1, label: "การปฏิบัติหน้าที่", tool: .iit, variants: []),
-        .init(number: 2, label: "การใช้งบประมาณ", tool: .iit, variants: ["การใช้จ่ายงบประมาณ"]),
-        .init(number: 3, label: "การใช้อำนาจ", tool: .iit, variants: []),
-        .init(number: 4, label: "การใช้ทรัพย์สินของราชการ", tool: .iit, variants: ["การใช้ทรัพย์สินของทางราชการ"]),
-        .init(number: 5, label: "การแก้ไขปัญหาการทุจริต", tool: .iit, variants: []),
-        .init(number: 6, label: "คุณภาพการดำเนินงาน", tool: .eit, variants: []),
-        .init(number: 7, label: "ประสิทธิภาพการสื่อสาร", tool: .eit, variants: []),
-        .init(number: 8, label: "การปรับปรุงการทำงาน", tool: .eit, variants: ["การปรับปรุงระบบการทำงาน"]),
-        .init(number: 9, label: "การเปิดเผยข้อมูล", tool: .oit, variants: []),
-        .init(number: 10, label: "การป้องกันการทุจริต", tool: .oit, variants: []),
-    ]
+    static let all: [CanonicalIndicator] = Genre.indicators.map { row in
+        CanonicalIndicator(number: row.number, label: row.label, tool: Tool(rawValue: row.tool)!, variants: row.variants)
+    }
 
     /// Each indicator's label and variants as scalars, for comparison.
     static let forms: [[[Unicode.Scalar]]] = all.map { ([$0.label] + $0.variants).map { Array($0.unicodeScalars) } }
@@ -100,10 +92,7 @@ enum Indicators {
 /// The assessment tools as documents name them: the abbreviation, or the Thai name of the tool's form
 /// ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน", "แบบตรวจการเปิดเผยข้อมูลสาธารณะ").
 enum ToolNames {
-    private static let forms: [(Tool, String)] = [
-        (.iit, "IIT"), (.eit, "EIT"), (.oit, "OIT"),
-        (.iit, "ผู้มีส่วนได้ส่วนเสียภายใน"), (.eit, "ผู้มีส่วนได้ส่วนเสียภายนอก"), (.oit, "ตรวจการเปิดเผยข้อมูลสาธารณะ"),
-    ]
+    private static let forms: [(Tool, String)] = Genre.toolNames.map { (Tool(rawValue: $0.tool)!, $0.name) }
     private static let patterns = PatternSet(forms.map(\.1), spaced: true)
 
     /// Tools named in `text`, in order, each with the part written just after it ("EIT ส่วนที่ 1").

@@ -9,6 +9,8 @@ enum ScoreSubject: Equatable, Sendable {
     case question(code: String)
     /// Another body's score: a national or group average, the next body of a ranking.
     case otherBody
+    /// A score the record does not hold: an old-model index, another assessment.
+    case unrecorded
 }
 
 /// What the lines around a statement say about its scores.
@@ -95,8 +97,10 @@ struct ScoreStatementReader {
                 collector.explain(decision(candidate, "refused: no_subject (no indicator, tool, question or overall cue before it)"))
                 continue
             }
-            if chosen == .otherBody {
-                collector.explain(decision(candidate, "refused: other_body (an average or another body's score)"))
+            if chosen == .otherBody || chosen == .unrecorded {
+                collector.explain(decision(candidate, chosen == .otherBody
+                    ? "refused: other_body (an average or another body's score)"
+                    : "refused: unrecorded_subject (an index or another assessment the record does not hold)"))
                 subject = nil
                 continue
             }
@@ -137,7 +141,7 @@ struct ScoreStatementReader {
                 code: code, tool: code.first.map(String.init).flatMap(Tool.init(letter:)), yearBE: year?.value,
                 score: value, text: nil, at: at))
             collector.explain(decision(candidate, "taken as question \(code), \(yearText)"))
-        case .otherBody:
+        case .otherBody, .unrecorded:
             return
         }
     }
@@ -173,17 +177,18 @@ struct ScoreStatementReader {
         return nil
     }
 
-    /// "คะแนน" right after the number, or a score word right before it, or the value closing a short
-    /// list item that names what it is the score of ("• ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ 98.52").
+    /// "คะแนน" right after the number, or a score word right before it ("ได้คะแนน 93.40"), or a tool's name
+    /// ("EIT = 90.11", "(OIT) 98.58"), or the value closing a short list item that names what it is the
+    /// score of ("• ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ 98.52").
     private func isStated(_ candidate: Candidate, _ cursor: ByteCursor) -> Bool {
         if cursor.startsWith("คะแนน", from: candidate.end, skipping: [UInt8(ascii: ")"), UInt8(ascii: "~")]) { return true }
-        if cursor.endsWith(["คะแนน", "ได้", "="], before: candidate.start, skipping: Genre.transparentWords + ["=", ":", "เท่ากับ", "อยู่ที่"]),
-            cursor.endsWith(["คะแนน", "ได้คะแนน"], before: candidate.start, skipping: Genre.transparentWords + ["=", ":", "เท่ากับ", "อยู่ที่"])
-        {
-            return true
-        }
+        let fillers = Genre.transparentWords + ["=", ":", "เท่ากับ", "อยู่ที่", "คือ"]
+        if cursor.endsWith(["คะแนน"], before: candidate.start, skipping: fillers) { return true }
+        if cursor.endsWith(Self.toolWords, before: candidate.start, skipping: ["=", ":", ")"]) { return true }
         return closesListItem(candidate, cursor)
     }
+
+    private static let toolWords = Tool.allCases.map(\.rawValue)
 
     private func closesListItem(_ candidate: Candidate, _ cursor: ByteCursor) -> Bool {
         let rest = String(decoding: cursor.bytes[candidate.end...], as: UTF8.self).trimmed(" )")
@@ -256,8 +261,10 @@ struct ScoreStatementReader {
             || ByteSlices.contains(run, "www.")
     }
 
-    /// "1.", "1)", "(1)" opening the line.
+    /// "1.", "1)", "(1)" opening the line, or a whole number followed by a full stop and a word anywhere
+    /// ("…(OIT) 1. มอบหมาย…", a table row read as text).
     private static func isListMarker(_ b: [UInt8], start: Int, end: Int) -> Bool {
+        if end + 1 < b.count, b[end] == UInt8(ascii: "."), b[end + 1] == 0x20 || b[end + 1] >= 0xE0 { return true }
         var i = 0
         while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
         if i < b.count, b[i] == UInt8(ascii: "(") { i += 1 }
@@ -291,6 +298,7 @@ struct ScoreStatementReader {
     // MARK: Subject
 
     private static let otherBodyPatterns = PatternSet(Genre.otherBodyCues)
+    private static let unrecordedPatterns = PatternSet(Genre.unrecordedSubjectCues)
 
     /// The last subject named in `window`, or nil when it names none.
     static func subject(in window: String) -> ScoreSubject? {
@@ -332,6 +340,9 @@ struct ScoreStatementReader {
         for match in otherBodyPatterns.matches(in: window) {
             found.append((utf8.index(utf8.startIndex, offsetBy: match.range.lowerBound), .otherBody))
         }
+        for match in unrecordedPatterns.matches(in: window) {
+            found.append((utf8.index(utf8.startIndex, offsetBy: match.range.lowerBound), .unrecorded))
+        }
         var weak: String.Index?
         for cue in Genre.weakOverallCues {
             if let range = window.findLast(cue), weak.map({ range.lowerBound > $0 }) ?? true {
@@ -340,7 +351,7 @@ struct ScoreStatementReader {
         }
         guard let last = found.max(by: { $0.0 < $1.0 }) else { return weak.map { _ in .overall } }
         guard let weak, weak > last.0 else { return last.1 }
-        if last.1 != .overall, last.1 != .otherBody, window.distance(from: last.0, to: weak) <= 60 { return last.1 }
+        if last.1 != .overall, last.1 != .otherBody, last.1 != .unrecorded, window.distance(from: last.0, to: weak) <= 60 { return last.1 }
         return .overall
     }
 

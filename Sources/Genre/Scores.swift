@@ -90,6 +90,10 @@ extension Genre {
         "รองลงมาคือ", "รองลงมา คือ", "ตามด้วย",
     ]
 
+    /// Subjects whose scores the record does not hold: the old model's indices (ดัชนี), other assessments
+    /// that share the genre's words (MOIT, องค์กรคุณธรรม).
+    public static let unrecordedSubjectCues = ["ดัชนี", "MOIT", "องค์กรคุณธรรม"]
+
     /// The grades, current and former scales, longest first where one begins another.
     public static let grades = ["ผ่านดีเยี่ยม", "ไม่ผ่าน", "ผ่านดี", "ผ่าน", "AA", "A", "B", "C", "D", "E", "F"]
     /// The five-band scale used until 2561: a grade only after "ระดับ" or alone in a cell, since the same
@@ -101,6 +105,28 @@ extension Genre {
     /// Words after which a four-digit Buddhist-era number is an assessment year (an optional "พ.ศ."
     /// between); a year after a month name is a date's, and after a bare พ.ศ. a law's or a plan's.
     public static let yearLeads = ["ปี", "งบประมาณ", "ITA", "ITAS", "คะแนน", "ประเมิน"]
+    /// The ten canonical indicators: number, label as RECORD.md gives it, its tool's abbreviation, and the
+    /// other ways documents write the label.
+    public static let indicators: [(number: Int, label: String, tool: String, variants: [String])] = [
+        (1, "การปฏิบัติหน้าที่", "IIT", []),
+        (2, "การใช้งบประมาณ", "IIT", ["การใช้จ่ายงบประมาณ"]),
+        (3, "การใช้อำนาจ", "IIT", []),
+        (4, "การใช้ทรัพย์สินของราชการ", "IIT", ["การใช้ทรัพย์สินของทางราชการ"]),
+        (5, "การแก้ไขปัญหาการทุจริต", "IIT", []),
+        (6, "คุณภาพการดำเนินงาน", "EIT", []),
+        (7, "ประสิทธิภาพการสื่อสาร", "EIT", []),
+        (8, "การปรับปรุงการทำงาน", "EIT", ["การปรับปรุงระบบการทำงาน"]),
+        (9, "การเปิดเผยข้อมูล", "OIT", []),
+        (10, "การป้องกันการทุจริต", "OIT", []),
+    ]
+
+    /// How documents name the three tools: the abbreviation, or the Thai name of the tool's form
+    /// ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน", "แบบตรวจการเปิดเผยข้อมูลสาธารณะ").
+    public static let toolNames: [(tool: String, name: String)] = [
+        ("IIT", "IIT"), ("EIT", "EIT"), ("OIT", "OIT"),
+        ("IIT", "ผู้มีส่วนได้ส่วนเสียภายใน"), ("EIT", "ผู้มีส่วนได้ส่วนเสียภายนอก"), ("OIT", "ตรวจการเปิดเผยข้อมูลสาธารณะ"),
+    ]
+
     /// A table column of remarks, whose words say nothing about the row's score ("หมายเหตุ").
     public static let remarkColumnWords = ["หมายเหตุ"]
 

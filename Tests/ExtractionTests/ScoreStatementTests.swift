@@ -100,6 +100,8 @@ private func assessments(_ text: String) -> [String] {
         ("date", "ประกาศผลเมื่อวันที่ 21 สิงหาคม 2566 เวลา 10.00 น."),
         ("counter", "เข้าชม 96 ครั้ง"),
         ("address", "ที่มา https://itas.example.go.th/report?Year=2021&Id=77"),
+        ("old-model index", "1) ดัชนีความโปร่งใส ได้คะแนนเท่ากับร้อยละ 88.10 อยู่ในระดับสูงมาก"),
+        ("item number", "ภายในหน่วยงาน (OIT) 1. มอบหมายสำนักปลัดจัดกิจกรรม"),
     ])
     func aTrapGivesNothing(_ trap: (String, String)) {
         let result = extract(Self.heading + trap.1)
@@ -116,6 +118,12 @@ private func assessments(_ text: String) -> [String] {
         let text = Self.heading + "โดยแบบตรวจ (OIT) ได้คะแนนเต็ม 100 คะแนน ส่วนแบบวัด IIT ได้ 91.32 คะแนน"
         let tools = extract(text).toolScores.map { "\($0.tool.rawValue) \(format($0.score))" }
         #expect(tools == ["OIT 100.00", "IIT 91.32"])
+    }
+
+    @Test func aToolsValueWrittenRightAfterItsName() {
+        let text = Self.heading + "แยกตามเครื่องมือ IIT = 95.12, EIT: 90.11 และ (OIT) 88.00"
+        let tools = extract(text).toolScores.map { "\($0.tool.rawValue) \(format($0.score))" }
+        #expect(tools == ["IIT 95.12", "EIT 90.11", "OIT 88.00"])
     }
 
     @Test func aSideNoteYearDoesNotSetTheYearAfterIt() {
