@@ -16,9 +16,28 @@ enum ScoreColumn: Equatable {
     case other
 }
 
+/// What one data row of a score table states, decided before it is read.
+enum ScoreRowKind {
+    /// A question row: "ข้อ i1 | … | 95.20", "017 | 100".
+    case question(QuestionCode)
+    /// A row per tool: "IIT | 91.20", "แบบวัด…ภายนอก (EIT) | 88.40 | 90.15".
+    case tool(Tool, part: Int?)
+    /// The grade row under year columns: "ระดับ | A | AA".
+    case grades([Int: String])
+    /// A total whose only value is under a weighted-score column ("รวม | 100 | - | 95.38").
+    case weightedTotal(Double)
+    /// An overall row: "คะแนนรวม | 88.50 | A", "คะแนนเฉลี่ย | 89.10 | 95.02".
+    case summary
+    /// An indicator row, named (`match`) or with a garbled label that still reads as one.
+    case indicator(label: String, docNumber: Int?, match: (indicator: Int, similarity: Double)?)
+    /// A row the table reader leaves to the prose reader.
+    case unread
+}
+
 /// Reads one table's indicator, tool, question and overall scores, when it is a score table: a table
-/// with a score column (คะแนน, or a year) and rows that name indicators or questions. Returns the rows
-/// it consumed; the others are read as prose.
+/// with a score column (คะแนน, or a year) and rows that name indicators, tools or questions. Each row is
+/// classified (``ScoreRowKind``), then read by the reader of its kind. Returns the rows it consumed; the
+/// others are read as prose.
 struct TableScoreReader {
     let table: Table
     let contextYear: Int?
@@ -27,148 +46,199 @@ struct TableScoreReader {
 
     static let changeWords = ["ผลต่าง", "เปลี่ยนแปลง", "ส่วนต่าง", "เพิ่ม/ลด", "เพิ่มขึ้น/ลดลง"]
 
-    func read(into collector: inout ScoreCollector) -> Set<Int> {
-        let roles = table.columns.map(Self.role)
-        let scoreColumns = roles.enumerated().compactMap { entry -> (Int, Int?)? in
-            if case .score(let year) = entry.element { return (entry.offset, year) }
-            return nil
-        }
-        guard !scoreColumns.isEmpty else { return [] }
-        let numberColumn = numberColumnIndex()
-        let parsed = table.rows.map { row in
-            let code = QuestionCode.find(in: row.cells)
-            let label = labelCell(row, skipping: numberColumn)
-            return (row, code, label, code == nil ? label.flatMap { Indicators.match($0.label) } : nil)
-        }
-        let indicatorRows = parsed.filter { $0.3 != nil }.count
-        let questionRows = parsed.filter { $0.1 != nil }.count
-        let tools = parsed.map { $0.1 == nil && $0.3 == nil ? toolNamed(by: $0.0, label: $0.2?.label, roles: roles) : nil }
-        let yearRows = readYearRows(scoreColumns: scoreColumns, into: &collector)
-        let yearColumns = scoreColumns.filter { $0.1 != nil }
-        // Overall results with the years as columns: "คะแนนรวม | 89.10 | 95.02".
-        let summaryRows = parsed.filter { $0.1 == nil && $0.2.map { Self.isSummary($0.label) } == true }.count
-        let scoresTable = indicatorRows >= 2 || questionRows >= 1
-        guard scoresTable || tools.contains(where: { $0 != nil }) || (summaryRows >= 1 && !yearColumns.isEmpty) else {
-            return yearRows
-        }
+    /// The table's columns, as far as reading a row needs them.
+    private struct Columns {
+        var roles: [ScoreColumn]
+        var scores: [(index: Int, year: Int?)]
+        var years: [(index: Int, year: Int?)] { scores.filter { $0.year != nil } }
+        var number: Int?
+        var change: Int? { roles.firstIndex(of: .change) }
+        var toolName: Int? { roles.firstIndex(of: .toolName) }
+        var toolScore: Int? { roles.firstIndex(of: .toolScore) }
+    }
 
-        let tableID = collector.nextTable()
-        var consumed = yearRows
+    /// What reading one table carries from row to row.
+    private struct Progress {
+        var tableID: Int
+        var consumed: Set<Int> = []
         var levelsByYear: [Int: String] = [:]
-        let firstAssessment = collector.assessments.count
         var toolValues: [(Double, Location)] = []
+        /// The tool of a tool column written once per block, and the letter of the table's question codes.
         var carriedTool: Tool?
         var tableLetter: String?
         var questionYears: [(index: Int, year: Int?, short: Bool)] = []
         var codeColumns: [(column: Int, line: Int)] = []
-        let changeColumn = roles.firstIndex(of: .change)
+    }
 
-        for (rowIndex, (row, code, label, match)) in parsed.enumerated() where !yearRows.contains(rowIndex) {
-            if let toolColumn = roles.firstIndex(of: .toolName), toolColumn < row.cells.count,
-                let tool = Tool(rawValue: row.cells[toolColumn].uppercased().trimmed())
-            {
-                carriedTool = tool
-            }
-            if let code {
-                consumed.insert(rowIndex)
-                guard let (value, year, scoreCell) = questionScore(row, codeCell: code.cell, scoreColumns: scoreColumns) else { continue }
-                // A code without a letter belongs to its block: the tool column, the rows above, the heading.
-                let letter = code.letter ?? carriedTool.map(\.letter) ?? tableLetter ?? contextTool.map(\.letter)
-                    ?? collector.questions.last?.code.first.map(String.init)
-                guard let letter else { continue }
-                tableLetter = letter
-                let tool = carriedTool ?? Tool(letter: letter)
-                if code.letter == nil {
-                    collector.issues.append(ValidationIssue(
-                        severity: .warning, code: "code_missing_letter", path: "",
-                        message: "Question '\(code.number)' (line \(row.at.line)) has no tool letter; read as \(letter)\(code.number) from its block"))
-                }
-                questionYears.append((collector.questions.count, year, row.cells.count < table.columns.count))
-                codeColumns.append((code.cell, row.at.line))
-                collector.questions.append(QuestionScore(
-                    code: letter + code.number, tool: tool, yearBE: year ?? contextYear, score: value,
-                    text: code.text ?? wording(row, between: code.cell, and: scoreCell), at: row.at))
-                continue
-            }
-            if let (tool, part) = tools[rowIndex] {
-                // A row per tool: "IIT | 91.20", "แบบวัด…ภายนอก (EIT) | 88.40 | 90.15".
-                for (column, year) in scoreColumns where column < row.cells.count {
-                    guard let value = Numbers.cellValue(row.cells[column]), value >= 0, value <= 100 else { continue }
-                    collector.tools.append(ToolScore(tool: tool, part: part, yearBE: year ?? contextYear, score: value, at: row.at))
-                    consumed.insert(rowIndex)
-                }
-                if consumed.contains(rowIndex) { continue }
-            }
-            guard let label else { continue }
-            if label.label.has("ระดับ") {
-                // The grade row under year columns ("ระดับ | A | AA") completes the overall scores above it.
-                for (column, year) in yearColumns where column < row.cells.count {
-                    if let year, let level = Grades.cell(row.cells[column]) { levelsByYear[year] = level }
-                }
-                if !levelsByYear.isEmpty {
-                    consumed.insert(rowIndex)
-                    continue
-                }
-            }
-            if match == nil, Self.isSummary(label.label), let total = weightedTotal(row) {
-                // The total of a weighted-score column is the overall score ("คะแนนรวม | | 100 | 79.00").
-                if let year = contextYear {
-                    collector.assessments.append(Assessment(yearBE: year, score: total, level: nil, at: row.at))
-                }
-                consumed.insert(rowIndex)
-                continue
-            }
-            var candidateIndices: [(year: Int?, index: Int)] = []
-            for (column, year) in scoreColumns where column < row.cells.count {
-                guard let value = Numbers.cellValue(row.cells[column]), value >= 0, value <= 100 else { continue }
-                if match == nil && Self.isSummary(label.label) {
-                    if let year = year ?? contextYear {
-                        // The grade in its own cell of the row ("คะแนนรวม | 88.50 | A").
-                        let level = row.cells.indices.lazy.filter { $0 != column }
-                            .compactMap { Grades.cell(row.cells[$0]) }.first
-                        collector.assessments.append(Assessment(yearBE: year, score: value, level: level, at: row.at))
-                    }
-                    consumed.insert(rowIndex)
-                    continue
-                }
-                guard match != nil || (scoresTable && looksLikeLabel(label.label)) else { continue }
-                consumed.insert(rowIndex)
-                candidateIndices.append((year ?? contextYear, collector.indicatorCandidates.count))
-                collector.indicatorCandidates.append(IndicatorCandidate(
-                    indicator: match?.indicator, similarity: match?.similarity ?? 0, label: label.label,
-                    year: year ?? contextYear, score: value,
-                    docNumber: label.docNumber ?? numberColumn.flatMap { Self.integer(row.cells, $0) },
-                    at: row.at, fromTable: true, table: tableID))
-            }
-            if let toolColumn = roles.firstIndex(of: .toolScore), toolColumn < row.cells.count,
-                let value = Numbers.cellValue(row.cells[toolColumn]), value > 0, value <= 100
-            {
-                toolValues.append((value, row.at))
-                consumed.insert(rowIndex)
-            }
-            if let changeColumn, changeColumn < row.cells.count, yearColumns.count == 2, candidateIndices.count == 2,
-                let stated = Numbers.cellValue(row.cells[changeColumn], dashIsZero: true)
-            {
-                let sorted = candidateIndices.sorted { ($0.year ?? 0) < ($1.year ?? 0) }
-                collector.changeChecks.append((
-                    candidate: sorted[1].index, stated: stated,
-                    earlier: collector.indicatorCandidates[sorted[0].index].score,
-                    later: collector.indicatorCandidates[sorted[1].index].score, at: row.at))
-            }
+    func read(into collector: inout ScoreCollector) -> Set<Int> {
+        let roles = table.columns.map(Self.role)
+        let scores = roles.enumerated().compactMap { entry -> (index: Int, year: Int?)? in
+            if case .score(let year) = entry.element { return (entry.offset, year) }
+            return nil
         }
-        resolveShiftedQuestions(questionYears, &collector)
-        reportMisalignedCodes(codeColumns, &collector)
+        guard !scores.isEmpty else { return [] }
+        let columns = Columns(roles: roles, scores: scores, number: numberColumnIndex())
+        let yearRows = readYearRows(scoreColumns: scores.map { ($0.index, $0.year) }, into: &collector)
+        let labels = table.rows.map { labelCell($0, skipping: columns.number) }
+        let codes = table.rows.map { QuestionCode.find(in: $0.cells) }
+        let matches = zip(labels, codes).map { label, code in code == nil ? label.flatMap { Indicators.match($0.label) } : nil }
+        let scoresTable = matches.compactMap { $0 }.count >= 2 || codes.contains { $0 != nil }
+        let kinds = table.rows.indices.map { index in
+            classify(index, code: codes[index], label: labels[index], match: matches[index], scoresTable: scoresTable, columns)
+        }
+        let summaryRows = kinds.filter { if case .summary = $0 { return true } else { return false } }.count
+        let toolRows = kinds.contains { if case .tool = $0 { return true } else { return false } }
+        guard scoresTable || toolRows || (summaryRows >= 1 && !columns.years.isEmpty) else { return yearRows }
+
+        var progress = Progress(tableID: collector.nextTable(), consumed: yearRows)
+        let firstAssessment = collector.assessments.count
+        for (index, row) in table.rows.enumerated() where !yearRows.contains(index) {
+            if let column = columns.toolName, column < row.cells.count, let tool = Tool(rawValue: row.cells[column].uppercased().trimmed()) {
+                progress.carriedTool = tool
+            }
+            let read: Bool
+            switch kinds[index] {
+            case .question(let code): read = readQuestion(row, code, columns, &progress, &collector)
+            case .tool(let tool, let part): read = readTool(row, tool, part, columns, &collector)
+            case .grades(let levels):
+                progress.levelsByYear.merge(levels) { _, new in new }
+                read = true
+            case .weightedTotal(let total): read = readWeightedTotal(row, total, &collector)
+            case .summary: read = readSummary(row, columns, &collector)
+            case .indicator(let label, let docNumber, let match):
+                read = readIndicator(row, label: label, docNumber: docNumber, match: match, columns, &progress, &collector)
+            case .unread: read = false
+            }
+            if read { progress.consumed.insert(index) }
+        }
+        resolveShiftedQuestions(progress.questionYears, &collector)
+        reportMisalignedCodes(progress.codeColumns, &collector)
         for index in firstAssessment..<collector.assessments.count where collector.assessments[index].level == nil {
-            collector.assessments[index].level = levelsByYear[collector.assessments[index].yearBE]
+            collector.assessments[index].level = progress.levelsByYear[collector.assessments[index].yearBE]
         }
-
         // A tool column written as merged cells holds one value per tool, in tool order.
-        if toolValues.count == Tool.allCases.count {
-            for (tool, (value, at)) in zip(Tool.allCases, toolValues) {
+        if progress.toolValues.count == Tool.allCases.count {
+            for (tool, (value, at)) in zip(Tool.allCases, progress.toolValues) {
                 collector.tools.append(ToolScore(tool: tool, part: nil, yearBE: contextYear, score: value, at: at))
             }
         }
-        return consumed
+        return progress.consumed
+    }
+
+    // MARK: Classifying rows
+
+    private func classify(_ index: Int, code: QuestionCode?, label: (label: String, docNumber: Int?)?,
+                          match: (indicator: Int, similarity: Double)?, scoresTable: Bool, _ columns: Columns) -> ScoreRowKind
+    {
+        let row = table.rows[index]
+        if let code { return .question(code) }
+        if match == nil, let (tool, part) = toolNamed(by: row, label: label?.label, roles: columns.roles),
+            columns.scores.contains(where: { $0.index < row.cells.count && Self.scoreValue(row.cells[$0.index]) != nil })
+        {
+            return .tool(tool, part: part)
+        }
+        guard let label else { return .unread }
+        if label.label.has("ระดับ") {
+            var levels: [Int: String] = [:]
+            for (column, year) in columns.years where column < row.cells.count {
+                if let year, let level = Grades.cell(row.cells[column]) { levels[year] = level }
+            }
+            if !levels.isEmpty { return .grades(levels) }
+        }
+        if match == nil, Self.isSummary(label.label) {
+            if let total = weightedTotal(row) { return .weightedTotal(total) }
+            return .summary
+        }
+        guard match != nil || (scoresTable && looksLikeLabel(label.label)) else { return .unread }
+        return .indicator(label: label.label, docNumber: label.docNumber, match: match)
+    }
+
+    private static func scoreValue(_ cell: String) -> Double? {
+        guard let value = Numbers.cellValue(cell), value >= 0, value <= 100 else { return nil }
+        return value
+    }
+
+    // MARK: One reader per kind of row
+
+    private func readQuestion(_ row: TableRow, _ code: QuestionCode, _ columns: Columns, _ progress: inout Progress,
+                              _ collector: inout ScoreCollector) -> Bool
+    {
+        guard let (value, year, scoreCell) = questionScore(row, codeCell: code.cell, scoreColumns: columns.scores.map { ($0.index, $0.year) })
+        else { return true }
+        // A code without a letter belongs to its block: the tool column, the rows above, the heading.
+        let letter = code.letter ?? progress.carriedTool.map(\.letter) ?? progress.tableLetter ?? contextTool.map(\.letter)
+            ?? collector.questions.last?.code.first.map(String.init)
+        guard let letter else { return true }
+        progress.tableLetter = letter
+        if code.letter == nil {
+            collector.issues.append(ValidationIssue(
+                severity: .warning, code: "code_missing_letter", path: "",
+                message: "Question '\(code.number)' (line \(row.at.line)) has no tool letter; read as \(letter)\(code.number) from its block"))
+        }
+        progress.questionYears.append((collector.questions.count, year, row.cells.count < table.columns.count))
+        progress.codeColumns.append((code.cell, row.at.line))
+        collector.questions.append(QuestionScore(
+            code: letter + code.number, tool: progress.carriedTool ?? Tool(letter: letter), yearBE: year ?? contextYear, score: value,
+            text: code.text ?? wording(row, between: code.cell, and: scoreCell), at: row.at))
+        return true
+    }
+
+    private func readTool(_ row: TableRow, _ tool: Tool, _ part: Int?, _ columns: Columns, _ collector: inout ScoreCollector) -> Bool {
+        for (column, year) in columns.scores where column < row.cells.count {
+            guard let value = Self.scoreValue(row.cells[column]) else { continue }
+            collector.tools.append(ToolScore(tool: tool, part: part, yearBE: year ?? contextYear, score: value, at: row.at))
+        }
+        return true
+    }
+
+    /// The total of a weighted-score column is the overall score ("คะแนนรวม | | 100 | 79.00").
+    private func readWeightedTotal(_ row: TableRow, _ total: Double, _ collector: inout ScoreCollector) -> Bool {
+        if let year = contextYear { collector.assessments.append(Assessment(yearBE: year, score: total, level: nil, at: row.at)) }
+        return true
+    }
+
+    /// An overall row, one score per score column, with the grade in its own cell ("คะแนนรวม | 88.50 | A").
+    private func readSummary(_ row: TableRow, _ columns: Columns, _ collector: inout ScoreCollector) -> Bool {
+        var read = false
+        for (column, year) in columns.scores where column < row.cells.count {
+            guard Self.scoreValue(row.cells[column]) != nil else { continue }
+            read = true
+            guard let year = year ?? contextYear, let value = Self.scoreValue(row.cells[column]) else { continue }
+            let level = row.cells.indices.lazy.filter { $0 != column }.compactMap { Grades.cell(row.cells[$0]) }.first
+            collector.assessments.append(Assessment(yearBE: year, score: value, level: level, at: row.at))
+        }
+        return read
+    }
+
+    private func readIndicator(_ row: TableRow, label: String, docNumber: Int?, match: (indicator: Int, similarity: Double)?,
+                               _ columns: Columns, _ progress: inout Progress, _ collector: inout ScoreCollector) -> Bool
+    {
+        var read = false
+        var candidates: [(year: Int?, index: Int)] = []
+        for (column, year) in columns.scores where column < row.cells.count {
+            guard let value = Self.scoreValue(row.cells[column]) else { continue }
+            read = true
+            candidates.append((year ?? contextYear, collector.indicatorCandidates.count))
+            collector.indicatorCandidates.append(IndicatorCandidate(
+                indicator: match?.indicator, similarity: match?.similarity ?? 0, label: label,
+                year: year ?? contextYear, score: value,
+                docNumber: docNumber ?? columns.number.flatMap { Self.integer(row.cells, $0) },
+                at: row.at, fromTable: true, table: progress.tableID))
+        }
+        if let column = columns.toolScore, column < row.cells.count, let value = Numbers.cellValue(row.cells[column]), value > 0, value <= 100 {
+            progress.toolValues.append((value, row.at))
+            read = true
+        }
+        if let column = columns.change, column < row.cells.count, columns.years.count == 2, candidates.count == 2,
+            let stated = Numbers.cellValue(row.cells[column], dashIsZero: true)
+        {
+            let sorted = candidates.sorted { ($0.year ?? 0) < ($1.year ?? 0) }
+            collector.changeChecks.append((
+                candidate: sorted[1].index, stated: stated,
+                earlier: collector.indicatorCandidates[sorted[0].index].score,
+                later: collector.indicatorCandidates[sorted[1].index].score, at: row.at))
+        }
+        return read
     }
 
     /// A total row's weighted score, when the row has no value under a score column but one under a
