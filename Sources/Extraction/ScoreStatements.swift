@@ -170,6 +170,8 @@ struct ScoreStatementReader {
         if Self.inAddress(b, start: start, end: end) { return "address (inside a web address)" }
         if Self.isListMarker(b, start: start, end: end) { return "list_marker (the number of a list item)" }
         if let unit = Self.unitAfter(cursor, end) { return "\(unit.reason.rawValue) (followed by \(unit.text))" }
+        // "92.15 คะแนน จาก 100 คะแนน": what the score is out of.
+        if cursor.endsWith(["คะแนนจาก", "คะแนน จาก"], before: start) { return "full_marks (the maximum a score is out of)" }
         if let governor = nearestGovernor(before: start, governors, cursor), case .refuse(let reason) = governor.governor {
             return "\(reason.rawValue) (after \(governor.text))"
         }
@@ -320,7 +322,15 @@ struct ScoreStatementReader {
         for code in codes {
             found.append((code.index, .question(code: code.code)))
         }
-        let tools = ToolNames.mentions(in: window)
+        let indicatorEnds = coveredByNumbered.map(\.upperBound) + Indicators.mentions(in: window).map(\.range.upperBound)
+        // "การเปิดเผยข้อมูล (OIT)": the tool in parentheses after an indicator says whose indicator it is.
+        let tools = ToolNames.mentions(in: window).filter { tool in
+            var before = window[..<tool.range.lowerBound]
+            guard before.hasSuffix("(") else { return true }
+            before = before.dropLast()
+            if before.hasSuffix(" ") { before = before.dropLast() }
+            return !indicatorEnds.contains(before.endIndex)
+        }
         for tool in tools {
             found.append((tool.range.lowerBound, .tool(tool.tool, part: tool.part)))
         }
@@ -503,6 +513,17 @@ enum Grades {
         let rest = window[range.upperBound...]
         guard rest.unicodeScalars.count <= 40 else { return nil }
         return leading(rest, afterGradeWord: true)
+    }
+
+    /// A line that only gives a grade: "ระดับ : ผ่านดี", "ระดับผลการประเมิน AA".
+    static func line(_ text: String) -> String? {
+        let trimmed = Substring(text.trimmed(" -•"))
+        guard trimmed.hasPrefix(Genre.gradeWord), trimmed.unicodeScalars.count <= 40 else { return nil }
+        var rest = trimmed.dropFirst(Genre.gradeWord.count)
+        if rest.hasPrefix("ผลการประเมิน") { rest = rest.dropFirst("ผลการประเมิน".count) }
+        guard let level = leading(rest, afterGradeWord: true) else { return nil }
+        let after = rest.drop(while: { $0 == " " || $0 == ":" || $0 == "“" || $0 == "\"" }).dropFirst(level.count)
+        return after.trimmed(" ”\")").isEmpty ? level : nil
     }
 
     /// A grade alone in a table cell ("A", "ผ่านดี", "สูงมาก"; "–" is none).

@@ -63,8 +63,16 @@ struct ScoreExtractor: Sendable {
                 continue
             }
         }
+        var levelless: Int?
         for line in proseLines {
+            let before = collector.assessments.count
             ScoreStatementReader(text: line.text, at: line.at, scope: line.scope).read(into: &collector)
+            // A line of its own for the grade ("ผลคะแนน ITA : 92.15" then "ระดับ : ผ่านดี") completes the score above.
+            if collector.assessments.count == before, let index = levelless, let level = Grades.line(line.text) {
+                collector.assessments[index].level = level
+            }
+            levelless = collector.assessments.count > before && collector.assessments.last?.level == nil
+                ? collector.assessments.count - 1 : nil
         }
         return collector.finish()
     }

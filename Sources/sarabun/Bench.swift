@@ -30,6 +30,9 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "With --pdf: how many times each PDF is read.")
     var rounds = 5
 
+    @Option(help: "Another sarabun binary (a previous build) to run on the same documents in this same command; its speed is the baseline of the ratios printed last.")
+    var baseline: String?
+
     @Option(help: "Folder for the copies and the outputs (default: the system's temporary folder); they are deleted at the end.")
     var scratch: String?
 
@@ -73,6 +76,25 @@ struct Bench: AsyncParsableCommand {
             all.megabytesPerCPUSecond))
         print(String(format: "memory with %d× documents: %.2f× the peak of the %d-document run",
             scale, big.peakMegabytes / all.peakMegabytes, documents))
+        if let baseline { try compare(with: baseline, seeds: seeds, scratch: scratch, cores: cores) }
+    }
+
+    /// This build beside `baseline` on copies of the same documents, the two runs of each configuration one
+    /// after the other so that both see the same machine.
+    private func compare(with baseline: String, seeds: [InputFile], scratch: URL, cores: Int) throws {
+        let executable = URL(fileURLWithPath: baseline).standardizedFileURL
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw ValidationError("--baseline \(baseline): not an executable file")
+        }
+        let theirs = try populate(scratch.appendingPathComponent("baseline"), from: seeds, count: documents)
+        let ours = try populate(scratch.appendingPathComponent("this"), from: seeds, count: documents)
+        print("against \(baseline) (MB of text per CPU-second):")
+        for workers in [1, cores] {
+            let before = try measure(workers: workers, folder: theirs, executable: executable)
+            let after = try measure(workers: workers, folder: ours)
+            print(String(format: "  %d worker%@: baseline %.2f, this build %.2f, ratio %.2f×", workers, workers == 1 ? "" : "s",
+                before.megabytesPerCPUSecond, after.megabytesPerCPUSecond, after.megabytesPerCPUSecond / before.megabytesPerCPUSecond))
+        }
     }
 
     struct Result: Codable {
@@ -100,9 +122,9 @@ struct Bench: AsyncParsableCommand {
     }
 
     /// Runs one configuration in a new process, so that its peak memory is its own.
-    private func measure(workers: Int, folder: URL) throws -> Result {
+    private func measure(workers: Int, folder: URL, executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.executableURL = executable ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         process.arguments = ["bench", "--child-workers", String(workers), "--child-folder", folder.path]
         let pipe = Pipe()
         process.standardOutput = pipe

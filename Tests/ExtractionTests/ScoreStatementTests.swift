@@ -200,3 +200,23 @@ private func assessments(_ text: String) -> [String] {
         #expect(assessments(text) == ["2565 95.30 AA", "2566 93.65 ผ่านดี"])
     }
 }
+
+/// Forms of the genre that sit across lines or qualify a subject.
+@Suite struct StatementContextTests {
+    @Test func aGradeOnTheLineAfterItsScore() {
+        let text = "ผลการประเมิน ITA ประจำปี 2567\n\nผลคะแนน ITA : 92.15\nระดับ : ผ่านดี\n"
+        #expect(extract(text).assessments.map { "\($0.yearBE) \(format($0.score)) \($0.level ?? "-")" } == ["2567 92.15 ผ่านดี"])
+    }
+
+    @Test func aToolInParenthesesAfterAnIndicatorNamesTheIndicatorsTool() {
+        let text = "ผลการประเมิน ITA ประจำปี 2567\n\nตัวชี้วัดการเปิดเผยข้อมูล (OIT) ได้คะแนน 85.50 คะแนน"
+        let result = extract(text)
+        #expect(result.indicatorScores.map { "\($0.indicator) \(format($0.score))" } == ["9 85.50"])
+        #expect(result.toolScores.isEmpty)
+    }
+
+    @Test func theMaximumAScoreIsOutOfIsNotAScore() {
+        let text = "ผลการประเมิน ITA ประจำปี 2567\n\nเทศบาลได้ 92.15 คะแนน จาก 100 คะแนน"
+        #expect(extract(text).assessments.map { format($0.score) } == ["92.15"])
+    }
+}
