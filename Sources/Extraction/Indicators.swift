@@ -26,8 +26,8 @@ enum Indicators {
     /// The label's key for comparison: spaces, list numbers and "ตัวชี้วัดที่ N" removed.
     static func key(_ label: String) -> [Unicode.Scalar] {
         var text = Substring(label)
-        if let range = text.find("ตัวชี้วัดที่") { text = text[range.upperBound...] }
-        else if text.hasPrefix("ตัวชี้วัด") { text = text.dropFirst("ตัวชี้วัด".count) }
+        if let range = text.find(Genre.indicatorNumberMarker) { text = text[range.upperBound...] }
+        else if text.hasPrefix(Genre.indicatorWord) { text = text.dropFirst(Genre.indicatorWord.count) }
         let scalars = text.unicodeScalars.filter { !($0 == " " || $0 == "\t" || $0 == "." || $0 == ":" || $0 == "*") }
         return Array(scalars.drop(while: { ("0"..."9").contains($0) || (0x0E50...0x0E59).contains($0.value) }))
     }
@@ -103,7 +103,7 @@ enum ToolNames {
             let upper = utf8.index(lower, offsetBy: match.range.count)
             let after = Substring(text[upper...].unicodeScalars.prefix(20))
             var part: Int?
-            if let partRange = after.find("ส่วนที่") {
+            if let partRange = after.find(Genre.toolPartWord) {
                 part = Int(after[partRange.upperBound...].drop(while: { $0 == " " }).prefix(while: { $0.isASCII && $0.isNumber }))
             }
             return (forms[match.pattern].0, part, lower..<upper)

@@ -171,7 +171,7 @@ struct ScoreStatementReader {
         if Self.isListMarker(b, start: start, end: end) { return "list_marker (the number of a list item)" }
         if let unit = Self.unitAfter(cursor, end) { return "\(unit.reason.rawValue) (followed by \(unit.text))" }
         // "92.15 คะแนน จาก 100 คะแนน": what the score is out of.
-        if cursor.endsWith(["คะแนนจาก", "คะแนน จาก"], before: start) { return "full_marks (the maximum a score is out of)" }
+        if cursor.endsWith([Genre.scoreWord + "จาก", Genre.scoreWord + " จาก"], before: start) { return "full_marks (the maximum a score is out of)" }
         if let governor = nearestGovernor(before: start, governors, cursor), case .refuse(let reason) = governor.governor {
             return "\(reason.rawValue) (after \(governor.text))"
         }
@@ -183,9 +183,9 @@ struct ScoreStatementReader {
     /// ("EIT = 90.11", "(OIT) 98.58"), or the value closing a short list item that names what it is the
     /// score of ("• ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ 98.52").
     private func isStated(_ candidate: Candidate, _ cursor: ByteCursor) -> Bool {
-        if cursor.startsWith("คะแนน", from: candidate.end, skipping: [UInt8(ascii: ")"), UInt8(ascii: "~")]) { return true }
-        let fillers = Genre.transparentWords + ["=", ":", "เท่ากับ", "อยู่ที่", "คือ"]
-        if cursor.endsWith(["คะแนน"], before: candidate.start, skipping: fillers) { return true }
+        if cursor.startsWith(Genre.scoreWord, from: candidate.end, skipping: [UInt8(ascii: ")"), UInt8(ascii: "~")]) { return true }
+        let fillers = Genre.transparentWords + Genre.copulas
+        if cursor.endsWith([Genre.scoreWord], before: candidate.start, skipping: fillers) { return true }
         if cursor.endsWith(Self.toolWords, before: candidate.start, skipping: ["=", ":", ")"]) { return true }
         return closesListItem(candidate, cursor)
     }
@@ -307,12 +307,12 @@ struct ScoreStatementReader {
         var found: [(String.Index, ScoreSubject)] = []
         var coveredByNumbered: [Range<String.Index>] = []
         var start = window.startIndex
-        while let range = window.find("ตัวชี้วัด", from: start) {
+        while let range = window.find(Genre.indicatorWord, from: start) {
             start = range.upperBound
             let rest = window[range.lowerBound...]
-            let labelEnd = ["ได้", "(", "=", "คะแนน", "มี"].compactMap { rest.find($0)?.lowerBound }.min() ?? rest.endIndex
+            let labelEnd = Genre.labelEndWords.compactMap { rest.find($0)?.lowerBound }.min() ?? rest.endIndex
             let phrase = String(rest[..<labelEnd])
-            let (label, docNumber) = IndicatorLabel.split(phrase.hasPrefix("ตัวชี้วัดที่") ? phrase : String(phrase.dropFirst("ตัวชี้วัด".count)))
+            let (label, docNumber) = IndicatorLabel.split(phrase.hasPrefix(Genre.indicatorNumberMarker) ? phrase : String(phrase.dropFirst(Genre.indicatorWord.count)))
             if let match = Indicators.match(label) {
                 found.append((range.lowerBound, .indicator(match.indicator, label: label, docNumber: docNumber, similarity: match.similarity)))
                 coveredByNumbered.append(range.lowerBound..<labelEnd)
@@ -432,16 +432,16 @@ enum YearPhrases {
             let start = utf8.distance(from: utf8.startIndex, to: token.range.lowerBound)
             let end = start + token.text.utf8.count
             var year: Int?
-            if token.isYearBE, cursor.endsWith(Genre.yearLeads, before: start, skipping: ["พ.ศ.", "พ.ศ"]) {
+            if token.isYearBE, cursor.endsWith(Genre.yearLeads, before: start, skipping: Genre.eraMarkers) {
                 year = Int(token.value)
             } else if !token.isDecimal, token.text.utf8.count == 2, (57...99).contains(Int(token.value)),
-                cursor.endsWith(Genre.shortYearLeads, before: start, skipping: ["พ.ศ.", "พ.ศ"]),
+                cursor.endsWith(Genre.shortYearLeads, before: start, skipping: Genre.eraMarkers),
                 !(end < bytes.count && (bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: "/")))
             {
                 year = 2500 + Int(token.value)
             }
             guard let year else { continue }
-            let trailing = cursor.endsWith(Genre.trailingYearLeads, before: start, skipping: ["พ.ศ.", "พ.ศ", "งบประมาณ"])
+            let trailing = cursor.endsWith(Genre.trailingYearLeads, before: start, skipping: Genre.eraMarkers + ["งบประมาณ"])
             found.append(YearPhrase(year: year, start: start, end: end,
                                     parenthesis: Parentheses.enclosing(start, in: bytes), trailing: trailing))
         }
@@ -461,7 +461,7 @@ enum YearPhrases {
         for index in found.indices {
             guard let open = found[index].parenthesis else { continue }
             let close = bytes[open...].firstIndex(of: UInt8(ascii: ")")) ?? bytes.count
-            found[index].sideNote = ByteSlices.contains(bytes[open..<close], "คะแนน")
+            found[index].sideNote = ByteSlices.contains(bytes[open..<close], Genre.scoreWord)
         }
         return found
     }
@@ -500,7 +500,7 @@ enum Grades {
     /// The grade written after a score: "อยู่ในระดับ AA", "และอยู่ในระดับผ่านดี", "97.72 ผ่านดี", "(ระดับ A)".
     static func level(after text: Substring) -> String? {
         var rest = text.drop(while: { $0 == " " || $0 == "~" })
-        if rest.hasPrefix("คะแนน") { rest = rest.dropFirst("คะแนน".count) }
+        if rest.hasPrefix(Genre.scoreWord) { rest = rest.dropFirst(Genre.scoreWord.count) }
         let window = rest.prefix(60)
         if let level = leading(window, afterGradeWord: false) { return level }
         guard let range = window.find(Genre.gradeWord) else { return nil }

@@ -44,8 +44,6 @@ struct TableScoreReader {
     /// The tool the heading above the table names, for question codes written without a letter.
     let contextTool: Tool?
 
-    static let changeWords = ["ผลต่าง", "เปลี่ยนแปลง", "ส่วนต่าง", "เพิ่ม/ลด", "เพิ่มขึ้น/ลดลง"]
-
     /// The table's columns, as far as reading a row needs them.
     private struct Columns {
         var roles: [ScoreColumn]
@@ -138,7 +136,7 @@ struct TableScoreReader {
             return .tool(tool, part: part)
         }
         guard let label else { return .unread }
-        if label.label.has("ระดับ") {
+        if label.label.has(Genre.gradeWord) {
             var levels: [Int: String] = [:]
             for (column, year) in columns.years where column < row.cells.count {
                 if let year, let level = Grades.cell(row.cells[column]) { levels[year] = level }
@@ -250,7 +248,7 @@ struct TableScoreReader {
         }
         guard !hasScore else { return nil }
         return roles.indices.lazy.filter { index in
-            index < row.cells.count && roles[index] == .weighted && table.columns[index].has("คะแนน")
+            index < row.cells.count && roles[index] == .weighted && table.columns[index].has(Genre.scoreWord)
         }.compactMap { Numbers.cellValue(row.cells[$0]) }.first { $0 >= 0 && $0 <= 100 }
     }
 
@@ -310,7 +308,7 @@ struct TableScoreReader {
         while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
         guard end >= 4, bytes[(end - 4)..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var rest = Substring(cell.trimmed())
-        for prefix in ["ปีงบประมาณ", "ปี", "พ.ศ.", "พ.ศ"] where rest.hasPrefix(prefix) {
+        for prefix in Genre.yearCellPrefixes where rest.hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.count).drop(while: { $0 == " " })
         }
         guard rest.utf8.count == 4, let year = Int(rest), (2500...2700).contains(year) else { return nil }
@@ -375,13 +373,13 @@ struct TableScoreReader {
     static func role(_ header: String) -> ScoreColumn {
         let compact = header.withoutSpaces
         if Genre.remarkColumnWords.contains(where: compact.has) { return .remark }
-        if changeWords.contains(where: compact.has) { return .change }
+        if Genre.changeColumnWords.contains(where: compact.has) { return .change }
         // A weight ("ค่าน้ำหนัก") or a weighted score ("คะแนนถ่วงน้ำหนัก") is a share of the overall score, not
         // the tool's or indicator's own.
-        if compact.has("น้ำหนัก") { return .weighted }
-        if compact.has("เครื่องมือ") { return compact.has("คะแนน") ? .toolScore : .toolName }
+        if compact.has(Genre.weightColumnWord) { return .weighted }
+        if compact.has(Genre.toolColumnWord) { return compact.has(Genre.scoreWord) ? .toolScore : .toolName }
         let year = Numbers.scan(header).first(where: \.isYearBE).map { Int($0.value) }
-        if compact.has("คะแนน") || year != nil { return .score(year: year) }
+        if compact.has(Genre.scoreWord) || year != nil { return .score(year: year) }
         return .other
     }
 
@@ -396,7 +394,7 @@ struct TableScoreReader {
             let integers = values.filter { v in v.utf8.count <= 2 && v.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
             if values.count >= 3, integers.count * 10 >= values.count * 7 { return column }
             let header = column < table.columns.count ? table.columns[column].withoutSpaces : ""
-            let named = ["ลำดับ", "ลำดับที่", "อันดับ", "อันดับที่", "ตัวชี้วัดที่", "ที่"].contains(header)
+            let named = Genre.numberColumnHeaders.contains(header)
             if named, !values.isEmpty, integers.count == values.count { return column }
         }
         return nil
@@ -412,12 +410,11 @@ struct TableScoreReader {
 
     /// A garbled indicator label still reads as a name: Thai words, not a summary row ("คะแนนสูงสุด").
     private func looksLikeLabel(_ label: String) -> Bool {
-        label.unicodeScalars.filter(isThaiConsonant).count >= 4 && !label.has("คะแนน")
+        label.unicodeScalars.filter(isThaiConsonant).count >= 4 && !label.has(Genre.scoreWord)
     }
 
     static func isSummary(_ label: String) -> Bool {
-        ["เฉลี่ย", "คะแนนรวม", "รวม", "ภาพรวม"].contains(where: label.has)
-            && !["สูงสุด", "ต่ำสุด"].contains(where: label.has)
+        Genre.summaryRowWords.contains(where: label.has) && !Genre.extremeRowWords.contains(where: label.has)
     }
 
     static func integer(_ cells: [String], _ column: Int) -> Int? {
@@ -432,7 +429,7 @@ enum IndicatorLabel {
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         var rest = Substring(text.trimmed()).utf8[...]
         var number: Int?
-        let marker = "ตัวชี้วัดที่".utf8
+        let marker = Genre.indicatorNumberMarker.utf8
         if rest.starts(with: marker) {
             rest = rest.dropFirst(marker.count).drop(while: { $0 == 0x20 })
             let digits = rest.prefix(while: isDigit)
@@ -467,14 +464,14 @@ struct QuestionCode {
     static func parse(_ raw: String, cell: Int) -> QuestionCode? {
         // Most cells are not codes: the first byte says so without splitting Thai into Characters.
         if let first = raw.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), !"iIeEoO0".utf8.contains(first), first != 0xC2,
-            !raw.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 }).starts(with: "ข้อ".utf8)
+            !raw.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 }).starts(with: Genre.questionWord.utf8)
         {
             return nil
         }
         var rest = Substring(raw.trimmed())
         var hasPrefix = false
-        if rest.hasPrefix("ข้อ") {
-            rest = rest.dropFirst("ข้อ".count).drop(while: { $0 == " " })
+        if rest.hasPrefix(Genre.questionWord) {
+            rest = rest.dropFirst(Genre.questionWord.count).drop(while: { $0 == " " })
             hasPrefix = true
         }
         guard let first = rest.first else { return nil }

@@ -1,0 +1,31 @@
+extension Genre {
+    /// The word of every score ("คะแนน"): in headers, in prose, in the genre's compounds.
+    public static let scoreWord = "คะแนน"
+    /// Header words of a change column in a year-comparison table.
+    public static let changeColumnWords = ["ผลต่าง", "เปลี่ยนแปลง", "ส่วนต่าง", "เพิ่ม/ลด", "เพิ่มขึ้น/ลดลง"]
+    /// A weight ("ค่าน้ำหนัก") or a weighted score ("คะแนนถ่วงน้ำหนัก") column: a share of the overall score.
+    public static let weightColumnWord = "น้ำหนัก"
+    /// The header of a tool column ("เครื่องมือ"); with the score word, the tools' scores.
+    public static let toolColumnWord = "เครื่องมือ"
+    /// Row labels of an overall row ("คะแนนรวม", "คะแนนเฉลี่ย", "ภาพรวม")…
+    public static let summaryRowWords = ["เฉลี่ย", "คะแนนรวม", "รวม", "ภาพรวม"]
+    /// …unless they name the highest or lowest of the rows ("คะแนนสูงสุด").
+    public static let extremeRowWords = ["สูงสุด", "ต่ำสุด"]
+    /// Headers of a column that prints each row's number.
+    public static let numberColumnHeaders = ["ลำดับ", "ลำดับที่", "อันดับ", "อันดับที่", "ตัวชี้วัดที่", "ที่"]
+    /// What a year cell may say before its year ("ปีงบประมาณ พ.ศ. 2566").
+    public static let yearCellPrefixes = ["ปีงบประมาณ", "ปี", "พ.ศ.", "พ.ศ"]
+    /// The Buddhist era's marker, written between a year's lead word and its digits.
+    public static let eraMarkers = ["พ.ศ.", "พ.ศ"]
+    /// "ตัวชี้วัดที่ N": the indicator number the document printed; "ตัวชี้วัด": the indicator word.
+    public static let indicatorNumberMarker = "ตัวชี้วัดที่"
+    public static let indicatorWord = "ตัวชี้วัด"
+    /// Where an indicator's label ends in prose ("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร ได้ …").
+    public static let labelEndWords = ["ได้", "(", "=", "คะแนน", "มี"]
+    /// "ข้อ i1": the word before a question's code.
+    public static let questionWord = "ข้อ"
+    /// "EIT ส่วนที่ 1": the word before a tool's part.
+    public static let toolPartWord = "ส่วนที่"
+    /// Words between a score word and its number that say only "is" ("คะแนนรวม คือ 94.50", "= 92.51").
+    public static let copulas = ["=", ":", "เท่ากับ", "อยู่ที่", "คือ"]
+}
