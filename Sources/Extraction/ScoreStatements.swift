@@ -123,7 +123,9 @@ struct ScoreStatementReader {
         switch subject {
         case .overall:
             guard let year else {
-                collector.explain(decision(candidate, "refused: no_year (an overall score needs its assessment year)"))
+                // A headline that gives the score without its year states the body's result ("ได้ ITA 96.06 คะแนน").
+                collector.yearlessOverall.append((value, level, at))
+                collector.explain(decision(candidate, "kept aside: no_year (one with the same score and a year elsewhere takes it)"))
                 return
             }
             collector.assessments.append(Assessment(yearBE: year.value, score: value, level: level, at: at))

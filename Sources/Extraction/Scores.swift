@@ -138,6 +138,8 @@ struct ScoreCollector {
     var tools: [ToolScore] = []
     var questions: [QuestionScore] = []
     var issues: [ValidationIssue] = []
+    /// Overall scores stated without a year, which a statement of the same score with its year takes in.
+    var yearlessOverall: [(score: Double, level: String?, at: Location)] = []
     /// Grades a line ties to a year without a score beside them ("“ผ่านดี” ในปี 2567").
     var gradeFacts: [(year: Int, level: String, at: Location)] = []
     /// What the prose reader decided about each candidate number, when explaining.
@@ -228,6 +230,13 @@ struct ScoreCollector {
             }
             assessmentIndex[item.yearBE] = set.assessments.count
             set.assessments.append(item)
+        }
+        set.assessments.sort { $0.at < $1.at }
+        for statement in yearlessOverall {
+            let same = set.assessments.indices.filter { abs(set.assessments[$0].score - statement.score) <= 0.005 }
+            guard same.count == 1 else { continue }
+            if statement.at < set.assessments[same[0]].at { set.assessments[same[0]].at = statement.at }
+            if set.assessments[same[0]].level == nil { set.assessments[same[0]].level = statement.level }
         }
         set.assessments.sort { $0.at < $1.at }
         for fact in gradeFacts {

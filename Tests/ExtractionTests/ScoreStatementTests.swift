@@ -47,6 +47,17 @@ private func assessments(_ text: String) -> [String] {
         #expect(found.first?.at.line == 1)
     }
 
+    @Test func aHeadlineWithoutTheYearIsTheBodysResult() {
+        let text = """
+            ข่าวดี! ทต.หนองกก ได้ ITA ในภาพรวม 96.06 คะแนน
+
+            เทศบาลตำบลหนองกก ขอรายงานผลการประเมิน ปีงบประมาณ พ.ศ. 2567 ซึ่งได้คะแนนในภาพรวม 96.06 คะแนน อยู่ในระดับผ่านดีเยี่ยม
+            """
+        let found = extract(text).assessments
+        #expect(found.map { "\($0.yearBE) \(format($0.score)) \($0.level ?? "-")" } == ["2567 96.06 ผ่านดีเยี่ยม"])
+        #expect(found.first?.at.line == 1)
+    }
+
     @Test func twoYearsInOneSentence() {
         let text = Self.heading + "ได้คะแนนรวมเพิ่มจาก 90.10 คะแนน (ปี 2565) เป็น 93.40 คะแนน อยู่ในระดับผ่านดี"
         #expect(Set(assessments(text)) == ["2565 90.10 -", "2566 93.40 ผ่านดี"])
