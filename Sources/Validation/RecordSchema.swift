@@ -139,7 +139,7 @@ public enum RecordSchema {
       "properties": {
         "year_be": {"$ref": "#/$defs/yearBE"},
         "score": {"$ref": "#/$defs/score"},
-        "level": {"enum": ["AA", "A", "B", "C", "D", "E", "F", "ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน", "ไม่ผ่าน", null]},
+        "level": {"enum": ["AA", "A", "B", "C", "D", "E", "F", "ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน", "ไม่ผ่าน", "สูงมาก", "สูง", "ปานกลาง", "ต่ำ", "ต่ำมาก", null]},
         "at": {"$ref": "#/$defs/at"}
       }
     },
