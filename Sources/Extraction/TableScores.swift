@@ -414,7 +414,8 @@ struct TableScoreReader {
     }
 
     static func isSummary(_ label: String) -> Bool {
-        Genre.summaryRowWords.contains(where: label.has) && !Genre.extremeRowWords.contains(where: label.has)
+        (Genre.summaryRowWords.contains(where: label.has) || Genre.scoreRowLabels.contains(label.withoutSpaces))
+            && !Genre.extremeRowWords.contains(where: label.has)
     }
 
     static func integer(_ cells: [String], _ column: Int) -> Int? {

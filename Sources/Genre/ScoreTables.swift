@@ -7,8 +7,10 @@ extension Genre {
     public static let weightColumnWord = "น้ำหนัก"
     /// The header of a tool column ("เครื่องมือ"); with the score word, the tools' scores.
     public static let toolColumnWord = "เครื่องมือ"
-    /// Row labels of an overall row ("คะแนนรวม", "คะแนนเฉลี่ย", "ภาพรวม")…
-    public static let summaryRowWords = ["เฉลี่ย", "คะแนนรวม", "รวม", "ภาพรวม"]
+    /// Row labels of an overall row ("คะแนนรวม", "คะแนนเฉลี่ย", "ภาพรวม", "ผลคะแนน ITA")…
+    public static let summaryRowWords = ["เฉลี่ย", "คะแนนรวม", "รวม", "ภาพรวม", "ITA"]
+    /// …or a label that is only the score word, under year columns ("คะแนน | 95.81 | 92.33").
+    public static let scoreRowLabels = ["คะแนน", "ผลคะแนน", "คะแนนที่ได้", "ผลการประเมิน", "คะแนนการประเมิน"]
     /// …unless they name the highest or lowest of the rows ("คะแนนสูงสุด").
     public static let extremeRowWords = ["สูงสุด", "ต่ำสุด"]
     /// Headers of a column that prints each row's number.

@@ -231,3 +231,27 @@ private func assessments(_ text: String) -> [String] {
         #expect(extract(text).assessments.map { format($0.score) } == ["92.15"])
     }
 }
+
+/// Histories with a column per year, newest first or last.
+@Suite struct HistoryTableTests {
+    @Test func aScoreRowAndAGradeRowUnderYearColumnsNewestFirst() {
+        let text = """
+            ผลการประเมิน ITA ย้อนหลังของเทศบาลตำบลหนองกก
+
+            ปีงบประมาณ\t2566\t2565\t2564
+            คะแนน\t95.81\t92.33\t88.10
+            ระดับ\tผ่านดีเยี่ยม\tA\tA
+            """
+        #expect(extract(text).assessments.map { "\($0.yearBE) \(format($0.score)) \($0.level ?? "-")" }
+            == ["2566 95.81 ผ่านดีเยี่ยม", "2565 92.33 A", "2564 88.10 A"])
+    }
+
+    @Test func anITARowUnderYearColumnsOldestFirst() {
+        let text = """
+            | ปีงบประมาณ | ๒๕๖๗ | ๒๕๖๘ |
+            |---|---|---|
+            | ผลคะแนน ITA | ๙๑.๒๐ | ๙๓.๔๐ |
+            """
+        #expect(Set(extract(text).assessments.map { "\($0.yearBE) \(format($0.score))" }) == ["2567 91.20", "2568 93.40"])
+    }
+}
