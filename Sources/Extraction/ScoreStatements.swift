@@ -434,7 +434,10 @@ enum YearPhrases {
             let start = utf8.distance(from: utf8.startIndex, to: token.range.lowerBound)
             let end = start + token.text.utf8.count
             var year: Int?
-            if token.isYearBE, cursor.endsWith(Genre.yearLeads, before: start, skipping: Genre.eraMarkers) {
+            // A bare year in parentheses right after a score names the score's year ("88.10 คะแนน (2564)").
+            let bracketed = start > 0 && bytes[start - 1] == UInt8(ascii: "(") && end < bytes.count && bytes[end] == UInt8(ascii: ")")
+                && cursor.endsWith([Genre.scoreWord], before: start - 1)
+            if token.isYearBE, bracketed || cursor.endsWith(Genre.yearLeads, before: start, skipping: Genre.eraMarkers) {
                 year = Int(token.value)
             } else if !token.isDecimal, token.text.utf8.count == 2, (57...99).contains(Int(token.value)),
                 cursor.endsWith(Genre.shortYearLeads, before: start, skipping: Genre.eraMarkers),
@@ -443,7 +446,7 @@ enum YearPhrases {
                 year = 2500 + Int(token.value)
             }
             guard let year else { continue }
-            let trailing = cursor.endsWith(Genre.trailingYearLeads, before: start, skipping: Genre.eraMarkers + ["งบประมาณ"])
+            let trailing = bracketed || cursor.endsWith(Genre.trailingYearLeads, before: start, skipping: Genre.eraMarkers + ["งบประมาณ"])
             found.append(YearPhrase(year: year, start: start, end: end,
                                     parenthesis: Parentheses.enclosing(start, in: bytes), trailing: trailing))
         }

@@ -68,6 +68,13 @@ private func assessments(_ text: String) -> [String] {
         #expect(Set(assessments(text)) == ["2565 90.10 -", "2566 93.40 -"])
     }
 
+    @Test func aHistoryInOneSentence() {
+        let text = "คะแนน ITA ของเทศบาลตำบลหนองกกย้อนหลัง 3 ปี ได้แก่ 88.10 คะแนน (2564) 92.33 คะแนน (2565) และ 95.81 คะแนน (2566)"
+        #expect(assessments(text) == ["2564 88.10 -", "2565 92.33 -", "2566 95.81 -"])
+        let years = "ปี 2564 ได้ 88.10 คะแนน ปี 2565 ได้ 92.33 คะแนน และปี 2566 ได้ 95.81 คะแนน ของผลการประเมิน ITA"
+        #expect(assessments(years) == ["2564 88.10 -", "2565 92.33 -", "2566 95.81 -"])
+    }
+
     @Test func aGradeTiedToAYearByTheSentence() {
         let text = Self.heading
             + "ผลคะแนนปีนี้อยู่ที่ 93.40 คะแนน สูงขึ้นจาก 91.00 คะแนนเมื่อปี 2565 แต่ระดับเปลี่ยนจาก “ผ่านดี” ในปี 2565 มาเป็น “ผ่าน” ในปีนี้"
