@@ -9,8 +9,6 @@ extension LineBytes {
     private static let signMark = Array(Genre.signMark.utf8)
     private static let positionHeads = Genre.positionHeads.map { Array($0.utf8) }
     private static let actingWords = Genre.actingWords
-    /// Markup that breaks a line inside an HTML paragraph.
-    private static let lineBreakTags: Set<String> = ["br", "p", "div", "li"]
 
     /// The signature blocks starting at line `i`, and the index after them.
     func parseSignatures(at i: Int) -> ([SignatureBlock], Int)? {
@@ -174,33 +172,6 @@ extension LineBytes {
 
     /// The cleaned texts of a markup line, cut at its line-break tags.
     private func markupPieces(_ i: Int) -> [String] {
-        var texts: [String] = []
-        var piece: [UInt8] = []
-        bytes[i].withUnsafeBufferPointer { p in
-            var k = 0
-            while k < p.count {
-                if p[k] == UInt8(ascii: "<"), let end = CellText.tagEnd(p, k) {
-                    var j = k + 1
-                    if j < end, p[j] == UInt8(ascii: "/") { j += 1 }
-                    var name: [UInt8] = []
-                    while j < end, CellText.isASCIILetter(p[j]) {
-                        name.append(p[j] | 0x20)
-                        j += 1
-                    }
-                    if Self.lineBreakTags.contains(String(decoding: name, as: UTF8.self)) {
-                        texts.append(CellText.clean(String(decoding: piece, as: UTF8.self)))
-                        piece = []
-                    } else {
-                        piece += p[k...end]
-                    }
-                    k = end + 1
-                    continue
-                }
-                piece.append(p[k])
-                k += 1
-            }
-        }
-        texts.append(CellText.clean(String(decoding: piece, as: UTF8.self)))
-        return texts.filter { !$0.isEmpty }
+        bytes[i].withUnsafeBufferPointer { CellText.lines(bytes: $0) }
     }
 }
