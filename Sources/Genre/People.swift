@@ -66,7 +66,7 @@ extension Genre {
     /// position may begin: the heads of an office and the civil-service lines.
     public static let positionHeads = [
         "นายก", "ปลัด", "รองปลัด", "รองนายก", "ผู้อำนวยการ", "ผู้ช่วย", "หัวหน้า", "นัก", "นิติกร", "เจ้าพนักงาน",
-        "เจ้าหน้าที่", "ครู", "ประธาน", "กำนัน", "ผู้ใหญ่บ้าน", "รอง", "ผอ.",
+        "เจ้าหน้าที่", "ครู", "ประธาน", "กำนัน", "ผู้ใหญ่บ้าน", "รอง", "ผอ.", "ตำแหน่ง",
     ]
 
     /// Words that say the signer acts for another office: "X ปฏิบัติราชการแทน Y" gives position X and
