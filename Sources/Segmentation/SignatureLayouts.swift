@@ -25,9 +25,10 @@ extension LineBytes {
         var starts: [Int] = []
         var k = lo[i]
         while let found = Bytes.find(b, Self.signMark, from: k, to: hi[i]) {
-            var start = found
-            if start > lo[i], b[start - 1] == UInt8(ascii: "(") { start -= 1 }
-            starts.append(start)
+            // The mark's opening parenthesis, "( ลงชื่อ )" too.
+            var open = found
+            while open > lo[i], b[open - 1] == 0x20 { open -= 1 }
+            starts.append(open > lo[i] && b[open - 1] == UInt8(ascii: "(") ? open - 1 : found)
             k = found + Self.signMark.count
         }
         return starts
@@ -59,29 +60,12 @@ extension LineBytes {
     }
 
     /// Blocks side by side: a (ลงชื่อ) line with several marks, or a line of several names in parentheses
-    /// each opening with a title or rank; the lines under it are cut into as many columns, left first.
+    /// each opening with a title or rank; the position lines under them are cut into as many columns.
     private func parseSideBySide(at i: Int) -> ([SignatureBlock], Int)? {
-        let marks = signMarkStarts(i)
-        var nameLine = i
-        if marks.count < 2 {
-            guard startsSideBySideNames(i) else { return nil }
-        } else {
-            guard let next = nextNonBlank(from: i + 1, maxBlank: 2) else { return nil }
-            nameLine = next
-        }
-        let columns = marks.count >= 2 ? marks.count : nameGroups(i).count
-        let names = nameGroups(nameLine)
-        guard names.count == columns else { return nil }
-
-        var pieces: [[TextLine]] = Array(repeating: [], count: columns)
-        func add(_ texts: [String], _ line: Int) {
-            for (c, text) in texts.enumerated() { pieces[c].append(TextLine(text: text, at: lines[line].at)) }
-        }
-        if nameLine != i { add(cut(i, at: marks), i) }
-        add(names.map { String(decoding: bytes[nameLine][$0], as: UTF8.self) }, nameLine)
-        var end = nameLine + 1
-        while end < count, end - nameLine <= 3, !isBlank(end), isPositionLike(end), let texts = positions(end, columns) {
-            add(texts, end)
+        guard var (pieces, end) = sideBySideHead(at: i) else { return nil }
+        let columns = pieces.count
+        while end < count, end - i <= 5, !isBlank(end), isPositionLike(end), let texts = positions(end, columns) {
+            for (c, text) in texts.enumerated() { pieces[c].append(TextLine(text: text, at: lines[end].at)) }
             end += 1
         }
         var blocks: [SignatureBlock] = []
@@ -92,12 +76,27 @@ extension LineBytes {
         return (blocks, end)
     }
 
-    /// The line cut at the given byte offsets.
-    private func cut(_ i: Int, at starts: [Int]) -> [String] {
-        starts.enumerated().map { n, start in
-            let end = n + 1 < starts.count ? starts[n + 1] : hi[i]
-            return CellText.clean(String(decoding: bytes[i][start..<end], as: UTF8.self))
+    /// The (ลงชื่อ) and name lines of side-by-side blocks, one list per column, left first, and the index
+    /// after them.
+    private func sideBySideHead(at i: Int) -> ([[TextLine]], Int)? {
+        func text(_ line: Int, _ range: Range<Int>) -> TextLine {
+            TextLine(text: CellText.clean(String(decoding: bytes[line][range], as: UTF8.self)), at: lines[line].at)
         }
+        let marks = signMarkStarts(i)
+        guard marks.count >= 2 else {
+            guard startsSideBySideNames(i) else { return nil }
+            return (nameGroups(i).map { [text(i, $0)] }, i + 1)
+        }
+        let signs = marks.indices.map { n in text(i, marks[n]..<(n + 1 < marks.count ? marks[n + 1] : hi[i])) }
+        // "ลงชื่อ……(นายก ข) ลงชื่อ……(นายค ง)": each column's name on the sign line itself.
+        let inline = signs.allSatisfy { sign in
+            sign.text.firstRange(of: Genre.signMark).map { sign.text[$0.upperBound...].contains("(") } ?? false
+        }
+        if inline { return (signs.map { [$0] }, i + 1) }
+        guard let next = nextNonBlank(from: i + 1, maxBlank: 2) else { return nil }
+        let names = nameGroups(next)
+        guard names.count == marks.count else { return nil }
+        return (zip(signs, names).map { [$0, text(next, $1)] }, next + 1)
     }
 
     /// A line of side-by-side positions cut into `columns` pieces. The line's spacing is gone, so a cut
@@ -108,6 +107,12 @@ extension LineBytes {
         let words = text.split(separator: " ").map(String.init)
         guard words.count >= columns else { return nil }
         if words.count == columns { return words }
+        // "ตำแหน่ง X ตำแหน่ง Y": each column opens with the position lead.
+        let leads = words.indices.filter { words[$0] == Genre.positionLead }
+        if leads.count == columns, leads.first == 0 {
+            let bounds = leads + [words.count]
+            return (0..<columns).map { words[bounds[$0]..<bounds[$0 + 1]].joined(separator: " ") }
+        }
         var candidates: [Int] = []
         for w in 1..<words.count {
             let word = Array(words[w].utf8)

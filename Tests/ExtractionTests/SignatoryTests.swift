@@ -192,6 +192,18 @@ import Testing
         #expect(people.map(\.at.line) == [3, 3])
     }
 
+    @Test func sideBySideNamesOnTheSignLinesAndPositionsEachOpeningWithTamnaeng() throws {
+        let text = """
+            ลงชื่อ.............(นายเกรียงไกร สุขดี)      ( ลงชื่อ ).............(ว่าที่ร้อยตรีหญิงพัชรา ทองใบ)
+            ตำแหน่ง นักวิชาการเงินและบัญชี            ตำแหน่ง ผู้อำนวยการกองคลัง
+            """
+        let people = extract(text).signatories
+        #expect(people.map(\.name) == ["เกรียงไกร สุขดี", "พัชรา ทองใบ"])
+        #expect(people.map(\.rank) == [nil, "ว่าที่ร้อยตรีหญิง"])
+        #expect(people.map(\.position) == ["นักวิชาการเงินและบัญชี", "ผู้อำนวยการกองคลัง"])
+        #expect(people.map(\.at.line) == [1, 1])
+    }
+
     @Test func medicalAndAcademicHonorificsAreDroppedAndDrStaysTheTitle() throws {
         let text = """
             (ลงชื่อ)
