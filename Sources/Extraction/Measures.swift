@@ -52,10 +52,15 @@ struct MeasureExtractor: Sendable {
             defer { index += 1 }
             guard case .table(let table) = blocks[index] else { continue }
             let roles = table.columns.map(MeasureColumn.of)
-            guard roles.contains(.title), !table.columns.contains(where: { $0.has("คะแนน") }) else { continue }
+            guard roles.contains(.title),
+                !table.columns.contains(where: { column in Genre.scoreColumnWords.contains(where: column.has) })
+            else { continue }
             let continuing = lastMeasureTable == roles
             lastMeasureTable = roles
-            if roles.contains(where: \.isStatus), !measures.isEmpty, !continuing || !statuses.isEmpty {
+            // Status columns after a plan's measures make a status table for them, also where it resumes after
+            // a page break; a plan table that has status columns continues itself.
+            let isStatusTable = roles.contains(where: \.isStatus) && !measures.isEmpty && (!continuing || !statuses.isEmpty)
+            if isStatusTable {
                 readRows(table, roles, continuing: continuing, into: &statuses)
                 continue
             }

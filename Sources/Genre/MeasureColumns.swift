@@ -5,7 +5,7 @@ extension Genre {
         case title, indicator, issue, approach, steps, responsible, period, monitoring, result, outcome
         /// A status column: its cells say the status in words, or mark (✓) the column of `progress`.
         case status(Progress?)
-        /// A column whose text goes nowhere (a KPI target).
+        /// A column whose text goes nowhere: a KPI target, a row number, a header no row names.
         case ignored
     }
 
@@ -59,6 +59,9 @@ extension Genre {
         HeaderWords(.indicator, ["ตัวชี้วัด"]),
         HeaderWords(.title, ["มาตรการ", "หัวข้อ", "กิจกรรม", "โครงการ", "แนวทาง"]),
     ]
+
+    /// Header words of a score column: a table with one holds scores, not measures, even with a title column.
+    public static let scoreColumnWords = ["คะแนน"]
 
     /// Words before an indicator's number in a ตัวชี้วัด cell that names no label ("ตัวชี้วัดที่ 8").
     public static let indicatorNumberLeads = ["ตัวชี้วัดที่", "ตัวชี้วัด"]

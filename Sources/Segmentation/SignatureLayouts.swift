@@ -125,7 +125,7 @@ extension LineBytes {
         var cuts: [Int] = []
         for share in 1..<columns {
             let target = text.count * share / columns
-            let best = candidates.filter { !cuts.contains($0) && $0 > (cuts.last ?? 0) }
+            let best = candidates.filter { $0 > (cuts.last ?? 0) }
                 .min { abs(offsets[$0] - target) < abs(offsets[$1] - target) }
             guard let best else { return nil }
             cuts.append(best)
