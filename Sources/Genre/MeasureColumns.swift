@@ -32,20 +32,18 @@ extension Genre {
     public static let progressWords: [(progress: Progress, anywhere: [String], opening: [String])] = [
         (.notStarted, ["ยังไม่ดำเนินการ", "ยังไม่ได้ดำเนินการ", "ยังไม่เริ่ม"], []),
         (.inProgress, ["อยู่ระหว่าง", "กำลังดำเนินการ"], []),
-        (.done, ["เสร็จ"], ["ดำเนินการแล้ว"]),
+        (.done, ["เสร็จ", "เรียบร้อย"], ["ดำเนินการแล้ว"]),
     ]
 
     /// Marks that tick one of several status columns.
     public static let statusMarks = ["/", "✓", "✔", "√"]
 
     /// Measure table headers by field, checked from the most specific words to the most general: a
-    /// header naming a status is a status column; "ตัวชี้วัดความสำเร็จ" (a KPI target) goes nowhere before
-    /// "ความสำเร็จ" is an outcome; "แนวทางการปฏิบัติ" is an approach before "แนวทาง" is a title;
-    /// "สรุปผลการดำเนินการ" a result before "ระยะเวลาดำเนินการ" a period.
-    public static let measureColumns: [HeaderWords] = [
-        HeaderWords(.status(.notStarted), ["ยังไม่ดำเนินการ", "ยังไม่ได้ดำเนินการ"]),
-        HeaderWords(.status(.inProgress), ["อยู่ระหว่าง"]),
-        HeaderWords(.status(.done), ["เสร็จ"], opening: ["ดำเนินการแล้ว"]),
+    /// header naming a status (``progressWords``) is that status's column; "ตัวชี้วัดความสำเร็จ" (a KPI
+    /// target) goes nowhere before "ความสำเร็จ" is an outcome; "แนวทางการปฏิบัติ" is an approach before
+    /// "แนวทาง" is a title; "สรุปผลการดำเนินการ" a result before "ระยะเวลาดำเนินการ" a period.
+    public static let measureColumns: [HeaderWords] =
+        progressWords.map { HeaderWords(.status($0.progress), $0.anywhere, opening: $0.opening) } + [
         HeaderWords(.status(nil), ["สถานะ"]),
         HeaderWords(.ignored, ["ตัวชี้วัดความสำเร็จ", "ตัวชี้วัดผลสำเร็จ", "ค่าเป้าหมาย", "KPI"]),
         HeaderWords(.outcome, ["ผลลัพธ์", "ความสำเร็จ"]),
