@@ -1,65 +1,77 @@
 import Foundation
+import Genre
 import RecordModel
 import Segmentation
 
-/// What a measure table's column holds, decided by its header words.
-enum MeasureColumn: Equatable {
-    case title, indicator, issue, approach, steps, responsible, period, monitoring, result, outcome
-    case status(MeasureStatus?)
-    case other
-
-    /// Checked from the most specific words to the most general: "แนวทางการปฏิบัติ" is an approach,
-    /// "มาตรการ/แนวทาง" a title; "สรุปผลการดำเนินการ" a result, "ระยะเวลาดำเนินการ" a period.
-    static func of(_ header: String) -> MeasureColumn {
+/// What a measure table's column holds, decided by its header words (``Genre/measureColumns``).
+enum MeasureColumn {
+    static func of(_ header: String) -> Genre.MeasureField {
         let h = header.withoutSpaces
-        func has(_ words: String...) -> Bool { words.contains(where: h.has) }
-        if has("ยังไม่ดำเนินการ") { return .status(.notStarted) }
-        if has("อยู่ระหว่าง") { return .status(.inProgress) }
-        if has("เสร็จ") || h.hasPrefix("ดำเนินการแล้ว") { return .status(.done) }
-        if has("สถานะ") { return .status(nil) }
-        if has("ผลลัพธ์", "ความสำเร็จ") { return .outcome }
-        if has("สรุปผล") || h.hasPrefix("ผลการดำเนิน") { return .result }
-        if has("ระยะเวลา") { return .period }
-        if has("ผู้รับผิดชอบ") || h.hasPrefix("หน่วยงาน") { return .responsible }
-        if has("กำกับ", "ติดตาม") { return .monitoring }
-        if has("วิธีการนำผล", "แนวทางการปฏิบัติ", "แนวทางการดำเนิน") { return .approach }
-        if has("ขั้นตอน", "วิธีการปฏิบัติ", "วิธีการดำเนิน", "วิธีดำเนิน") { return .steps }
-        if has("ประเด็น") { return .issue }
-        if has("ตัวชี้วัด") { return .indicator }
-        if has("มาตรการ", "หัวข้อ", "กิจกรรม", "โครงการ", "แนวทาง") { return .title }
-        return .other
+        let rule = Genre.measureColumns.first { rule in
+            rule.anywhere.contains(where: h.has) || rule.opening.contains(where: h.hasPrefix)
+        }
+        return rule?.field ?? .ignored
+    }
+}
+
+extension Genre.MeasureField {
+    var isStatus: Bool { if case .status = self { true } else { false } }
+}
+
+extension MeasureStatus {
+    init(_ progress: Genre.Progress) {
+        switch progress {
+        case .notStarted: self = .notStarted
+        case .inProgress: self = .inProgress
+        case .done: self = .done
+        }
+    }
+
+    /// The status a cell says in words ("ดำเนินการเสร็จเรียบร้อยแล้ว", "อยู่ระหว่างดำเนินการ").
+    init?(words cell: String) {
+        let c = cell.withoutSpaces
+        guard let row = Genre.progressWords.first(where: { row in
+            row.anywhere.contains(where: c.has) || row.opening.contains(where: c.hasPrefix)
+        }) else { return nil }
+        self.init(row.progress)
     }
 }
 
 /// Reads measure tables: tables with a title column (มาตรการ, หัวข้อ, …) and no score column, in any
-/// column order, joined across page breaks, with status tables joined to their measures by title.
+/// column order, joined across page breaks. A table with status columns after a plan table is a status
+/// table, joined to the plan's measures by title; without a plan table it holds the measures itself.
 struct MeasureExtractor: Sendable {
     private let periods = PeriodReader()
 
     func extract(_ blocks: [Block]) -> [Measure] {
         var measures: [Measure] = []
         var statuses: [Measure] = []
-        var lastMeasureTable: [MeasureColumn]?
+        var lastMeasureTable: [Genre.MeasureField]?
         var index = 0
         while index < blocks.count {
             defer { index += 1 }
             guard case .table(let table) = blocks[index] else { continue }
             let roles = table.columns.map(MeasureColumn.of)
-            guard roles.contains(.title), !table.columns.contains(where: { $0.has("คะแนน") }) else { continue }
-            let statusColumns = roles.enumerated().filter { if case .status = $0.element { return true } else { return false } }
-            if !statusColumns.isEmpty {
-                statuses += statusRows(table, roles)
+            guard roles.contains(.title),
+                !table.columns.contains(where: { column in Genre.scoreColumnWords.contains(where: column.has) })
+            else { continue }
+            let continuing = lastMeasureTable == roles
+            lastMeasureTable = roles
+            // Status columns after a plan's measures make a status table for them, also where it resumes after
+            // a page break; a plan table that has status columns continues itself.
+            let isStatusTable = roles.contains(where: \.isStatus) && !measures.isEmpty && (!continuing || !statuses.isEmpty)
+            if isStatusTable {
+                readRows(table, roles, continuing: continuing, into: &statuses)
                 continue
             }
-            readRows(table, roles, continuing: lastMeasureTable == roles, into: &measures)
-            lastMeasureTable = roles
+            readRows(table, roles, continuing: continuing, into: &measures)
             // A cell broken across a page comes out as short free lines before the table resumes.
-            if let stepsColumn = roles.firstIndex(of: .steps) ?? roles.lastIndex(where: { $0 != .other }),
+            if let stepsColumn = roles.firstIndex(of: .steps) ?? roles.lastIndex(where: { $0 != .ignored }),
                 let (lines, next) = brokenCellLines(blocks, after: index),
                 case .table(let resumed) = blocks[next], resumed.columns.map(MeasureColumn.of) == roles,
                 !measures.isEmpty
             {
-                append(cell: lines.joined(separator: " "), role: roles[stepsColumn], to: &measures[measures.count - 1])
+                append(cell: [lines.joined(separator: " ")], role: roles[stepsColumn], to: &measures[measures.count - 1])
                 index = next - 1
             }
         }
@@ -80,37 +92,42 @@ struct MeasureExtractor: Sendable {
         return (lines, next)
     }
 
-    private func readRows(_ table: Table, _ roles: [MeasureColumn], continuing: Bool, into measures: inout [Measure]) {
+    /// A cell's lines, a cell holding only a dash ("-", "–") being empty.
+    private static func lines(_ row: TableRow, _ column: Int) -> [String] {
+        let lines = row.lines(ofCell: column)
+        return lines.count == 1 && lines[0].allSatisfy({ "-–—".contains($0) }) ? [] : lines
+    }
+
+    private func readRows(_ table: Table, _ roles: [Genre.MeasureField], continuing: Bool, into measures: inout [Measure]) {
         guard let titleColumn = roles.firstIndex(of: .title) else { return }
         var canContinue = continuing
         for row in table.rows {
-            let cells = row.cells.map { $0 == "-" || $0 == "--" ? "" : $0 }
+            let cells = roles.indices.map { Self.lines(row, $0) }
             guard cells.contains(where: { !$0.isEmpty }) else { continue }
-            let title = titleColumn < cells.count ? cells[titleColumn] : ""
-            if title.isEmpty {
+            if cells[titleColumn].isEmpty {
                 // An empty title continues the measure above, also across a page break into a repeated table.
                 guard canContinue, !measures.isEmpty else { continue }
-                for (column, role) in roles.enumerated() where column < cells.count && column != titleColumn && !cells[column].isEmpty {
+                for (column, role) in roles.enumerated() where column != titleColumn && !cells[column].isEmpty {
                     append(cell: cells[column], role: role, to: &measures[measures.count - 1])
                 }
                 continue
             }
             canContinue = true
-            var measure = Measure(title: title, at: row.at)
-            for (column, role) in roles.enumerated() where column < cells.count && column != titleColumn {
-                let cell = cells[column]
-                guard !cell.isEmpty else { continue }
+            var measure = Measure(title: cells[titleColumn].joined(separator: " "), at: row.at)
+            for (column, role) in roles.enumerated() where column != titleColumn && !cells[column].isEmpty {
+                let cell = cells[column].joined(separator: " ")
                 switch role {
                 case .indicator: measure.indicator = Self.indicator(cell)
                 case .issue: measure.issue = cell
                 case .approach: measure.approach = cell
-                case .steps: measure.steps = StepSplitter.split(cell, after: 0).items
+                case .steps: measure.steps = StepSplitter.split(lines: cells[column], after: 0).items
                 case .responsible: measure.responsible = Self.responsible(cell)
                 case .period: measure.period = periods.read(cell)
                 case .monitoring: measure.monitoring = cell
                 case .result: measure.result = cell
                 case .outcome: measure.outcome = cell
-                case .title, .status, .other: continue
+                case .status(let progress): measure.status = measure.status ?? Self.status(cell, column: progress)
+                case .title, .ignored: continue
                 }
             }
             measures.append(measure)
@@ -119,8 +136,9 @@ struct MeasureExtractor: Sendable {
 
     /// A continuation cell: text is appended with one space; in steps, text before the first marker finishes
     /// the last step and each marked item adds one; responsible entries are added unless present; the
-    /// first period stays.
-    private func append(cell: String, role: MeasureColumn, to measure: inout Measure) {
+    /// first period and status stay.
+    private func append(cell lines: [String], role: Genre.MeasureField, to measure: inout Measure) {
+        let cell = lines.joined(separator: " ")
         func joined(_ existing: String?) -> String { existing.map { $0 + " " + cell } ?? cell }
         switch role {
         case .issue: measure.issue = joined(measure.issue)
@@ -130,23 +148,34 @@ struct MeasureExtractor: Sendable {
         case .outcome: measure.outcome = joined(measure.outcome)
         case .indicator: measure.indicator = measure.indicator ?? Self.indicator(cell)
         case .period: measure.period = measure.period ?? periods.read(cell)
+        case .status(let progress): measure.status = measure.status ?? Self.status(cell, column: progress)
         case .responsible:
             for entry in Self.responsible(cell) where !measure.responsible.contains(entry) { measure.responsible.append(entry) }
         case .steps:
-            let split = StepSplitter.split(cell, after: measure.steps.count)
+            let split = StepSplitter.split(lines: lines, after: measure.steps.count)
             if let lead = split.lead {
                 if measure.steps.isEmpty { measure.steps.append(lead) } else { measure.steps[measure.steps.count - 1] += " " + lead }
             }
             measure.steps += split.marked
-        case .title, .status, .other: return
+        case .title, .ignored: return
         }
     }
 
-    /// The canonical indicator of a ตัวชี้วัด cell ("7 ประสิทธิภาพ การสื่อสาร", "8.การปรับปรุงการทำงาน"),
-    /// by its label, else by the number it starts with.
+    /// A status cell: a mark in the column of one status, or the status in words.
+    private static func status(_ cell: String, column progress: Genre.Progress?) -> MeasureStatus? {
+        guard let progress else { return MeasureStatus(words: cell) }
+        return Genre.statusMarks.contains(where: cell.hasPrefix) ? MeasureStatus(progress) : nil
+    }
+
+    /// The canonical indicator of a ตัวชี้วัด cell ("7 ประสิทธิภาพ การสื่อสาร", "8.การปรับปรุงการทำงาน"), by its
+    /// label, else by the number it starts with, after "ตัวชี้วัดที่" when the cell names no label.
     static func indicator(_ cell: String) -> Int? {
         if let match = Indicators.match(cell) { return match.indicator }
-        let digits = cell.prefix(while: { $0.isASCII && $0.isNumber })
+        var text = Substring(cell)
+        if let lead = Genre.indicatorNumberLeads.first(where: { text.hasPrefix($0) }) {
+            text = text.dropFirst(lead.count).drop(while: { $0 == " " })
+        }
+        let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
         if let n = Int(digits), (1...10).contains(n) { return n }
         return nil
     }
@@ -158,47 +187,11 @@ struct MeasureExtractor: Sendable {
             .filter { !$0.isEmpty }
     }
 
-    /// The rows of a status table that have a status, with the result and outcome the table gives beside it.
-    private func statusRows(_ table: Table, _ roles: [MeasureColumn]) -> [Measure] {
-        guard let titleColumn = roles.firstIndex(of: .title) else { return [] }
-        var rows: [Measure] = []
-        for row in table.rows where titleColumn < row.cells.count && !row.cells[titleColumn].isEmpty {
-            var measure = Measure(title: row.cells[titleColumn], at: row.at)
-            for (column, role) in roles.enumerated() where column < row.cells.count {
-                let cell = row.cells[column] == "-" ? "" : row.cells[column]
-                switch role {
-                case .status(let option?) where ["/", "✓", "✔", "√"].contains(where: cell.hasPrefix):
-                    measure.status = measure.status ?? option
-                case .status(nil):
-                    measure.status = measure.status ?? Self.statusWords(cell)
-                case .result where !cell.isEmpty: measure.result = cell
-                case .outcome where !cell.isEmpty: measure.outcome = cell
-                default: continue
-                }
-            }
-            if measure.status != nil { rows.append(measure) }
-        }
-        return rows
-    }
-
-    static func statusWords(_ cell: String) -> MeasureStatus? {
-        let c = cell.withoutSpaces
-        if c.has("ยังไม่ดำเนินการ") { return .notStarted }
-        if c.has("อยู่ระหว่าง") { return .inProgress }
-        if c.has("เสร็จ") || c.hasPrefix("ดำเนินการแล้ว") { return .done }
-        return nil
-    }
-
     /// Status rows are joined to measures by title, spaces ignored, and bring the result and outcome the
-    /// measure lacks; a status table without a plan table gives the measures itself.
+    /// measure lacks.
     private func join(_ statuses: [Measure], into measures: inout [Measure]) {
-        guard !statuses.isEmpty else { return }
-        if measures.isEmpty {
-            measures = statuses
-            return
-        }
         func key(_ s: String) -> [Unicode.Scalar] { s.unicodeScalars.filter { $0 != " " } }
-        for status in statuses {
+        for status in statuses where status.status != nil {
             let k = key(status.title)
             // Only titles at least 0.8 alike count, so distances beyond a fifth of the length are not finished.
             let best = measures.indices.compactMap { index -> (Int, Double)? in
@@ -228,6 +221,18 @@ enum StepSplitter {
         var items: [String] { (lead.map { [$0] } ?? []) + marked }
     }
 
+    /// A cell whose source broke it into lines (HTML `<br>`): each line after the first starts a step, and
+    /// is split on its own markers as well.
+    static func split(lines: [String], after count: Int) -> Split {
+        guard let first = lines.first else { return Split(lead: nil, marked: []) }
+        var result = split(first, after: count)
+        for line in lines.dropFirst() {
+            let steps = count + result.marked.count + (count == 0 && result.lead != nil ? 1 : 0)
+            result.marked += split(line, after: steps).items
+        }
+        return result
+    }
+
     /// `after`: how many steps the measure already has (a continuation cell's numbers go on from there).
     static func split(_ cell: String, after count: Int) -> Split {
         // Scalars, not Characters: comparing Thai Characters is slow and markers are ASCII.
@@ -237,11 +242,14 @@ enum StepSplitter {
         var expected = count + 1
         var restart = 1
         for i in chars.indices where i == 0 || chars[i - 1] == " " {
-            var j = i
-            while j < chars.count, j - i < 2, isDigit(chars[j]) { j += 1 }
-            guard j > i, j < chars.count, chars[j] == "." || chars[j] == ")",
+            // "1.", "1)" or "(1)".
+            let opened = chars[i] == "("
+            let digits = opened ? i + 1 : i
+            var j = digits
+            while j < chars.count, j - digits < 2, isDigit(chars[j]) { j += 1 }
+            guard j > digits, j < chars.count, opened ? chars[j] == ")" : chars[j] == "." || chars[j] == ")",
                 j + 1 >= chars.count || !isDigit(chars[j + 1]),
-                let n = Int(String(String.UnicodeScalarView(chars[i..<j])))
+                let n = Int(String(String.UnicodeScalarView(chars[digits..<j])))
             else { continue }
             if n == expected || (numbered.isEmpty && n == restart) {
                 numbered.append((i, j + 1))
@@ -277,33 +285,52 @@ enum StepSplitter {
     }
 }
 
-/// Reads a measure's period ("ต.ค.66- ก.ย.67", "1 ตุลาคม 2568 ถึง 30 กันยายน 2569", "ปีงบประมาณ 2567").
+/// Reads a measure's period ("ต.ค.66- ก.ย.67", "1 ตุลาคม 2568 ถึง 30 กันยายน 2569", "ภายในเดือนมีนาคม 2568").
+/// `start` and `end` come only from months or dates written out: a fiscal year, "ทุกเดือน" or "ทุกไตรมาส"
+/// gives neither.
 struct PeriodReader: Sendable {
     private let dates = ThaiDateReader()
 
     func read(_ text: String) -> Period {
-        var parts: [String] = []
-        for separator in [" ถึง ", "ถึง", " - ", "- ", " -", "-", "–", " จนถึง "] where parts.isEmpty {
-            // Exactly one separator, with text on both sides.
-            guard let range = text.find(separator), text.find(separator, from: range.upperBound) == nil else { continue }
-            let pieces = [String(text[..<range.lowerBound]), String(text[range.upperBound...])]
-            if pieces.allSatisfy({ !$0.trimmed().isEmpty }) { parts = pieces }
+        if let (start, end) = range(text) ?? deadline(text) ?? single(text) {
+            return Period(text: text, start: start, end: end)
         }
-        if parts.count == 2 {
-            var start = dates.read(parts[0].trimmed())
-            let endText = parts[1].trimmed()
-            let end = dates.read(endText)
-            // "ต.ค. - ธ.ค. 2566": the start borrows the end's year.
-            if start == nil, let end, let year = end.iso.split(separator: "-").first {
-                start = dates.read(parts[0].trimmed() + " " + String(Int(year)! + 543))
-            }
-            if start != nil || end != nil { return Period(text: text, start: start?.iso, end: end?.iso) }
-        }
-        if text.has("งบประมาณ"), let fiscal = FiscalYear.find(text) {
-            // A fiscal year runs from October of the year before to September.
-            return Period(text: text, start: "\(fiscal - 544)-10", end: "\(fiscal - 543)-09")
-        }
-        if let single = dates.read(text) { return Period(text: text, start: single.iso, end: single.iso) }
         return Period(text: text, start: nil, end: nil)
+    }
+
+    /// A month or a date, not a bare year.
+    private func month(_ text: String) -> ThaiDateReader.Reading? {
+        dates.read(text.trimmed()).flatMap { $0.precision == .year ? nil : $0 }
+    }
+
+    /// Two ends around exactly one separator. "ม.ค. - มิ.ย. 2568": a start without a year takes the end's,
+    /// a year earlier when its month comes later ("ต.ค. - มี.ค. 2568" starts in October 2567).
+    private func range(_ text: String) -> (String?, String?)? {
+        for separator in Genre.periodSeparators {
+            guard let cut = text.find(separator), text.find(separator, from: cut.upperBound) == nil else { continue }
+            let (left, right) = (text[..<cut.lowerBound].trimmed(), text[cut.upperBound...].trimmed())
+            guard !left.isEmpty, !right.isEmpty else { continue }
+            let end = month(right)
+            var start = month(left)
+            if start == nil, let end, let year = Int(end.iso.prefix(4)) {
+                start = month(left + " " + String(year + 543))
+                if let borrowed = start, borrowed.iso > end.iso { start = month(left + " " + String(year + 542)) }
+            }
+            if start != nil || end != nil { return (start?.iso, end?.iso) }
+        }
+        return nil
+    }
+
+    /// "ภายในเดือนมีนาคม 2568": an end and no start.
+    private func deadline(_ text: String) -> (String?, String?)? {
+        guard let lead = Genre.periodDeadlineLeads.first(where: text.hasPrefix) else { return nil }
+        return single(String(text.dropFirst(lead.count))).map { (nil, $0.1) }
+    }
+
+    /// One month or date ("เม.ย. 2568", "เดือนเมษายน 2568"): the start and the end.
+    private func single(_ text: String) -> (String?, String?)? {
+        var rest = text.trimmed()
+        if let lead = Genre.periodMonthLeads.first(where: rest.hasPrefix) { rest = String(rest.dropFirst(lead.count)) }
+        return month(rest).map { ($0.iso, $0.iso) }
     }
 }

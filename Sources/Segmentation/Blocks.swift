@@ -100,11 +100,22 @@ public struct TableRow: Sendable, Equatable {
     public var cells: [String]
     /// Where the row starts.
     public var at: Location
+    /// Each cell's lines, cleaned, where the source breaks lines inside a cell (HTML `<br>`); empty
+    /// when no cell of the row has a line break.
+    public var cellLines: [[String]]
 
     /// Creates a row.
-    public init(cells: [String], at: Location) {
+    public init(cells: [String], at: Location, cellLines: [[String]] = []) {
         self.cells = cells
         self.at = at
+        self.cellLines = cellLines
+    }
+
+    /// The lines of cell `k`: as the source broke them, else the cell as one line (none when empty).
+    public func lines(ofCell k: Int) -> [String] {
+        if k < cellLines.count, !cellLines[k].isEmpty { return cellLines[k] }
+        guard k < cells.count, !cells[k].isEmpty else { return [] }
+        return [cells[k]]
     }
 }
 

@@ -111,6 +111,41 @@ public enum CellText {
         }
     }
 
+    /// Tags that break a line inside a cell or a paragraph of markup.
+    private static let lineBreakTags: Set<[UInt8]> = [Array("br".utf8), Array("p".utf8), Array("div".utf8), Array("li".utf8)]
+
+    /// The cleaned lines of markup, cut at its line-break tags (`<br>`, `<p>`, `</p>`, `<div>`, `<li>`);
+    /// empty lines left out.
+    static func lines(bytes p: UnsafeBufferPointer<UInt8>) -> [String] {
+        var lines: [String] = []
+        var start = 0
+        var k = 0
+        func cut(_ end: Int) {
+            let line = clean(bytes: UnsafeBufferPointer(rebasing: p[start..<end]))
+            if !line.isEmpty { lines.append(line) }
+        }
+        while k < p.count {
+            guard p[k] == UInt8(ascii: "<"), let end = tagEnd(p, k) else {
+                k += 1
+                continue
+            }
+            var j = k + 1
+            if j < end, p[j] == UInt8(ascii: "/") { j += 1 }
+            var name: [UInt8] = []
+            while j < end, isASCIILetter(p[j]), name.count < 4 {
+                name.append(p[j] | 0x20)
+                j += 1
+            }
+            if lineBreakTags.contains(name) {
+                cut(k)
+                start = end + 1
+            }
+            k = end + 1
+        }
+        cut(p.count)
+        return lines
+    }
+
     /// The index of the `>` that closes a tag starting at `p[start] == "<"`, or nil when the
     /// `<` does not start a tag (`<` must be followed by a letter, `/` + letter, or `!`).
     @inline(__always)

@@ -195,14 +195,16 @@ extension LineBytes {
         // Lay the cells on a grid: colspan adds empty cells after the cell, rowspan empty cells
         // below it (a merged cell is not filled down).
         var pending: [Int] = []
-        var grid: [(cells: [String], spans: [Bool], header: Bool, line: Int)] = []
+        var grid: [(cells: [String], lines: [[String]], spans: [Bool], header: Bool, line: Int)] = []
         for r in rows {
             var out: [String] = []
+            var outLines: [[String]] = []
             var spans: [Bool] = []
             var col = 0
             func fillPending() {
                 while col < pending.count, pending[col] > 0 {
                     out.append("")
+                    outLines.append([])
                     spans.append(false)
                     pending[col] -= 1
                     col += 1
@@ -211,8 +213,10 @@ extension LineBytes {
             for c in r.cells {
                 fillPending()
                 let cleaned = c.text.withUnsafeBufferPointer { CellText.clean(bytes: $0) }
+                let cellLines = c.text.withUnsafeBufferPointer { CellText.lines(bytes: $0) }
                 for k in 0..<c.colspan {
                     out.append(k == 0 ? cleaned : "")
+                    outLines.append(k == 0 && cellLines.count > 1 ? cellLines : [])
                     spans.append(k > 0)
                     if pending.count <= col { pending.append(contentsOf: repeatElement(0, count: col + 1 - pending.count)) }
                     pending[col] = c.rowspan - 1
@@ -222,12 +226,13 @@ extension LineBytes {
             if let last = pending.lastIndex(where: { $0 > 0 }), last >= col {
                 for k in col...last {
                     out.append("")
+                    outLines.append([])
                     spans.append(false)
                     if pending[k] > 0 { pending[k] -= 1 }
                 }
             }
             let header = r.inHead || r.cells.allSatisfy(\.isHeader)
-            grid.append((out, spans, header, r.line))
+            grid.append((out, outLines.contains { !$0.isEmpty } ? outLines : [], spans, header, r.line))
         }
 
         var headerCount = 0
@@ -238,7 +243,7 @@ extension LineBytes {
         }
         var assembler = TableAssembler(headerRows: grid.prefix(headerCount).map(\.cells))
         for g in grid.dropFirst(headerCount) where !TableShape.isDashSeparator(g.cells) {
-            assembler.add(g.cells, at: lines[g.line].at)
+            assembler.add(g.cells, at: lines[g.line].at, cellLines: g.lines)
         }
         let table = assembler.table(form: .html, spans: grid.prefix(headerCount).map(\.spans), at: lines[start].at)
         return (table, end)

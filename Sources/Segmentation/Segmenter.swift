@@ -11,7 +11,8 @@ import RecordModel
 ///   header) and tab-separated lines. A table continues across a few blank lines when the next
 ///   line is again a row of a compatible shape; repeated headers and dash separator rows are dropped.
 /// - Signature blocks start at a `(ลงชื่อ)` line or at a person's name in parentheses, and take
-///   the position line(s) under the name.
+///   the position line(s) under the name; blocks side by side and blocks inside HTML paragraph
+///   markup are cut into one block each.
 /// - Everything else forms paragraphs of consecutive non-empty lines.
 ///
 /// It runs in time linear in the input.
@@ -56,7 +57,7 @@ public struct Segmenter: Sendable {
 extension LineBytes {
     /// Whether a table or a signature block starts at line `i`.
     func startsBlock(_ i: Int) -> Bool {
-        isHTMLTableStart(i) || isPipeTableStart(i) || isTabTableStart(i) || isSignatureStart(i)
+        isHTMLTableStart(i) || isPipeTableStart(i) || isTabTableStart(i) || isSignatureStart(i) || isMarkupSignatureStart(i)
     }
 
     /// Parses the table or signature block starting at `i`, if any; returns the index after it.
@@ -76,8 +77,12 @@ extension LineBytes {
             blocks.append(.table(table))
             return end
         }
-        if isSignatureStart(i), let (signature, end) = parseSignature(at: i) {
-            blocks.append(.signature(signature))
+        if isSignatureStart(i), let (signatures, end) = parseSignatures(at: i) {
+            blocks += signatures.map(Block.signature)
+            return end
+        }
+        if let (signatures, end) = parseMarkupSignatures(at: i) {
+            blocks += signatures.map(Block.signature)
             return end
         }
         if hasTab[i], TableShape.isDashSeparator(tabCells(i)) {

@@ -1,42 +1,23 @@
+import Genre
 import Normalization
 import RecordModel
 
 /// Signature and endorsement blocks.
 extension LineBytes {
-    private static let signMark = Array("ลงชื่อ".utf8)
+    private static let signMark = Array(Genre.signMark.utf8)
     private static let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
 
+    private static func utf8(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
+
     /// Words that mark a position or a phrase, never a person's name.
-    private static let positionWords: [[UInt8]] = [
-        "ตำแหน่ง", "ปลัด", "นายกเทศมนตรี", "นายกองค์การ", "นายก อบ", "นายกอบ", "หัวหน้า", "ผู้อำนวยการ",
-        "ผู้อํานวยการ", "ผู้ช่วย", "รองนายก", "รองปลัด", "ชำนาญ", "ปฏิบัติ", "รักษาราชการ", "นักวิ",
-        "นักจัด", "นักทรัพยากร", "นักพัฒนา", "นักบริหาร", "นักประชา", "นักสังคม", "นักตรวจสอบ", "นิติกร",
-        "เจ้าพนักงาน", "เจ้าหน้าที่", "พนักงาน", "เทศบาล", "องค์การ", "อบต", "อบจ", "สำนัก", "ส่วนราชการ",
-        "ประธาน", "กรรมการ", "เลขานุการ", "ผู้รายงาน", "ผู้จัดทำ", "ผู้ตรวจ", "ผู้เสนอ", "ผู้อนุมัติ",
-        "ผู้รับรอง", "ผู้ใหญ่บ้าน", "กำนัน", "สมาชิกสภา", "ครู", "ผู้อำนวย", "ข้อมูล", "คะแนน", "ประเมิน",
-        "รายงาน", "มาตรการ", "โครงการ", "ตัวชี้วัด", "ฉบับ", "เอกสาร", "สำเนา", "งบประมาณ", "จังหวัด", "อำเภอ",
-        "ผู้อำนวยการกอง", "ผอ.", "ป.ป.ช", "ป.ป.ท",
-    ].map { Array($0.utf8) }
-
-    /// Honorifics and ranks that open a person's name.
-    private static let honorifics: [[UInt8]] = [
-        "นาย", "นาง", "น.ส.", "ดร.", "ว่าที่", "ร้อย", "พัน", "พล", "สิบ", "จ่า", "จำเอก", "ดาบ", "นาวา",
-        "เรือ", "ส.อ.", "ส.ท.", "ส.ต.", "จ.ส.", "ร.ต.", "ร.ท.", "ร.อ.", "พ.ต.", "พ.ท.", "พ.อ.", "ด.ต.",
-        "ผศ.", "รศ.", "ศ.", "พระ",
-    ].map { Array($0.utf8) }
-
-    /// Lines after which a name without (ลงชื่อ) is a signature: comment headings, closing formulas.
-    private static let signatureLeads: [[UInt8]] = [
-        "ความเห็น", "/ความเห็น", "จึงเรียน", "ขอแสดงความนับถือ", "เรียน",
-    ].map { Array($0.utf8) }
-
-    /// Openings of lines that are never position lines.
-    private static let notPositionStarts: [[UInt8]] = [
-        "ความเห็น", "/ความเห็น", "จึงเรียน", "เรียน", "บันทึกข้อความ", "ขอแสดงความนับถือ", "ตามที่", "ทั้งนี้",
-    ].map { Array($0.utf8) }
-
-    private static let positionStarts: [[UInt8]] = ["ตำแหน่ง", "(", "รอง", "ผู้", "นัก"].map { Array($0.utf8) }
-    private static let actingSuffix = Array("แทน".utf8)
+    private static let positionWords = utf8(Genre.positionWords)
+    private static let nameOpenings = utf8(Genre.nameOpenings)
+    private static let honorifics = utf8(Genre.honorifics)
+    private static let signatureLeads = utf8(Genre.signatureLeads)
+    private static let notPositionStarts = utf8(Genre.notPositionOpenings)
+    private static let positionStarts = utf8(Genre.positionOpenings)
+    private static let roleLabels = utf8(Genre.roleLabels)
+    private static let actingWords = utf8(Genre.actingWords)
 
     private func containsAny(_ b: [UInt8], from: Int, to: Int, _ words: [[UInt8]]) -> Bool {
         for w in words where Bytes.find(b, w, from: from, to: to) != nil { return true }
@@ -78,10 +59,14 @@ extension LineBytes {
     /// The inner bounds of a line that is wholly one parenthesized phrase, or nil.
     private func parenthesized(_ i: Int) -> (Int, Int)? {
         guard !isBlank(i), !innerTab[i] else { return nil }
-        let b = bytes[i]
-        guard b[lo[i]] == UInt8(ascii: "("), b[hi[i] - 1] == UInt8(ascii: ")"), hi[i] - lo[i] >= 3 else { return nil }
-        var a = lo[i] + 1
-        var z = hi[i] - 1
+        return Self.parenthesized(bytes[i], from: lo[i], to: hi[i])
+    }
+
+    /// The inner bounds of `b[from..<to]` when it is wholly one parenthesized phrase, spaces trimmed.
+    static func parenthesized(_ b: [UInt8], from: Int, to: Int) -> (Int, Int)? {
+        guard to - from >= 3, b[from] == UInt8(ascii: "("), b[to - 1] == UInt8(ascii: ")") else { return nil }
+        var a = from + 1
+        var z = to - 1
         while a < z, b[a] == 0x20 { a += 1 }
         while z > a, b[z - 1] == 0x20 { z -= 1 }
         guard a < z else { return nil }
@@ -89,12 +74,27 @@ extension LineBytes {
         return (a, z)
     }
 
+    /// After the academic and medical honorifics that open `b[a..<z]` ("ผู้ช่วยศาสตราจารย์ ดร.…"): their
+    /// words are no position words.
+    private static func afterHonorifics(_ b: [UInt8], from a: Int, to z: Int) -> Int {
+        var k = a
+        while let h = honorifics.first(where: { Bytes.hasPrefix(b, from: k, to: z, $0) }) {
+            k += h.count
+            while k < z, b[k] == 0x20 { k += 1 }
+        }
+        return k
+    }
+
     /// A person's name in parentheses: 2–5 words (1–6 when `relaxed`, i.e. right after a
     /// (ลงชื่อ) line), no digits, no Latin letters, no ASCII punctuation but "." and "-", no
     /// position words.
     func isParenthesizedName(_ i: Int, relaxed: Bool = false) -> Bool {
-        guard let (a, z) = parenthesized(i) else { return false }
-        let b = bytes[i]
+        guard !isBlank(i), !innerTab[i] else { return false }
+        return Self.isParenthesizedName(bytes[i], from: lo[i], to: hi[i], relaxed: relaxed)
+    }
+
+    static func isParenthesizedName(_ b: [UInt8], from: Int, to: Int, relaxed: Bool = false) -> Bool {
+        guard let (a, z) = parenthesized(b, from: from, to: to) else { return false }
         guard Bytes.scalarCount(b, from: a, to: z) <= 60 else { return false }
         for k in a..<z {
             let c = b[k]
@@ -102,25 +102,40 @@ extension LineBytes {
         }
         if Bytes.hasDigit(b, from: a, to: z) { return false }
         // "(ลงชื่อ)" opens the next block; it is never a name.
-        if containsAny(b, from: a, to: z, [Array("ลงชื่อ".utf8)]) { return false }
+        if Bytes.find(b, signMark, from: a, to: z) != nil { return false }
         let words = Bytes.wordCount(b, from: a, to: z)
         guard relaxed ? (1...6).contains(words) : (2...5).contains(words) else { return false }
-        return !containsAny(b, from: a, to: z, Self.positionWords)
+        let name = afterHonorifics(b, from: a, to: z)
+        return !positionWords.contains { Bytes.find(b, $0, from: name, to: z) != nil }
     }
 
     private func hasHonorific(_ i: Int) -> Bool {
-        guard let (a, z) = parenthesized(i) else { return false }
-        for h in Self.honorifics where Bytes.hasPrefix(bytes[i], from: a, to: z, h) { return true }
-        return false
+        guard !isBlank(i), !innerTab[i] else { return false }
+        return Self.hasNameOpening(bytes[i], from: lo[i], to: hi[i])
+    }
+
+    /// Whether a parenthesized phrase opens with a title, an honorific or a rank.
+    static func hasNameOpening(_ b: [UInt8], from: Int, to: Int) -> Bool {
+        guard let (a, z) = parenthesized(b, from: from, to: to) else { return false }
+        return nameOpenings.contains { Bytes.hasPrefix(b, from: a, to: z, $0) }
     }
 
     /// A name without parentheses: an honorific first, 2–5 words, no digits, no position words.
     private func isPlainName(_ i: Int) -> Bool {
         guard !isBlank(i), !innerTab[i], length(i) <= 180, bytes[i][lo[i]] != UInt8(ascii: "(") else { return false }
         let b = bytes[i]
-        guard Self.honorifics.contains(where: { Bytes.hasPrefix(b, from: lo[i], to: hi[i], $0) }) else { return false }
+        guard Self.nameOpenings.contains(where: { Bytes.hasPrefix(b, from: lo[i], to: hi[i], $0) }) else { return false }
         guard (2...5).contains(Bytes.wordCount(b, from: lo[i], to: hi[i])) else { return false }
-        return !Bytes.hasDigit(b, from: lo[i], to: hi[i]) && !containsAny(b, from: lo[i], to: hi[i], Self.positionWords)
+        let name = Self.afterHonorifics(b, from: lo[i], to: hi[i])
+        return !Bytes.hasDigit(b, from: lo[i], to: hi[i]) && !containsAny(b, from: name, to: hi[i], Self.positionWords)
+    }
+
+    /// A line that is only a role label ("ผู้จัดทำ", "ผู้เห็นชอบ:").
+    func isRoleLabel(_ i: Int) -> Bool {
+        guard !isBlank(i) else { return false }
+        var z = hi[i]
+        while z > lo[i], bytes[i][z - 1] == UInt8(ascii: ":") || bytes[i][z - 1] == 0x20 { z -= 1 }
+        return Self.roleLabels.contains { $0.count == z - lo[i] && Bytes.hasPrefix(bytes[i], from: lo[i], to: z, $0) }
     }
 
     private func isDotted(_ i: Int) -> Bool {
@@ -133,7 +148,7 @@ extension LineBytes {
         guard !isBlank(i), !innerTab[i], length(i) <= 300 else { return false }
         guard !isPipeTableStart(i), signMarkEnd(i) == nil else { return false }
         if isParenthesizedName(i) && hasHonorific(i) { return false }
-        if startsWithAny(i, Self.notPositionStarts) { return false }
+        if startsWithAny(i, Self.notPositionStarts) || isRoleLabel(i) { return false }
         if Bytes.listMarker(bytes[i], from: lo[i], to: hi[i]) != nil { return false }
         if bytes[i][lo[i]..<hi[i]].allSatisfy({ $0 == UInt8(ascii: ".") || $0 == 0x20 || $0 == UInt8(ascii: "-") }) {
             return false
@@ -162,7 +177,7 @@ extension LineBytes {
 
     /// Whether a signature block starts at line `i`.
     func isSignatureStart(_ i: Int) -> Bool {
-        signMarkEnd(i) != nil || isNameStart(i)
+        signMarkEnd(i) != nil || isNameStart(i) || startsSideBySideNames(i)
     }
 
     /// Parses the signature block starting at `i`; returns it and the index after it.
@@ -230,7 +245,7 @@ extension LineBytes {
             }
         }
         // "ตำแหน่ง X ปฏิบัติราชการแทน" continued after a blank line by "Y".
-        if let last = taken.last, last > nameLine, ends(last, with: Self.actingSuffix),
+        if let last = taken.last, last > nameLine, Self.actingWords.contains(where: { ends(last, with: $0) }),
            let k = nextNonBlank(from: end, maxBlank: 2), isPositionLike(k), !isSignatureStart(k),
            k + 1 >= count || isBlank(k + 1) {
             taken.append(k)

@@ -206,7 +206,7 @@ struct TableAssembler {
 
     /// Adds a row, or drops it when it repeats the header (a page break): the first header row
     /// anywhere, a later header row right after a repeated one.
-    mutating func add(_ cells: [String], at: Location) {
+    mutating func add(_ cells: [String], at: Location, cellLines: [[String]] = []) {
         if !headerKeys.isEmpty {
             if Self.matches(cells, headerKeys[0]) {
                 expectHeaderRow = 1
@@ -219,7 +219,7 @@ struct TableAssembler {
         }
         expectHeaderRow = 0
         width = max(width, cells.count)
-        rows.append(TableRow(cells: cells, at: at))
+        rows.append(TableRow(cells: cells, at: at, cellLines: cellLines))
     }
 
     /// Whether a row found after blank lines still belongs to this table: a separator, a repeated

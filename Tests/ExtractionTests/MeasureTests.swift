@@ -28,7 +28,7 @@ import Testing
         #expect(measures[2].steps == ["พัฒนาระบบ E-Service ให้ใช้งานง่าย"])
         #expect(measures[0].period == Period(text: "ต.ค.66- ก.ย.67", start: "2023-10", end: "2024-09"))
         #expect(measures[1].period == Period(text: "1 ตุลาคม 2568 ถึง 30 กันยายน 2569", start: "2025-10-01", end: "2026-09-30"))
-        #expect(measures[2].period == Period(text: "ตลอดปีงบประมาณ พ.ศ. 2567", start: "2023-10", end: "2024-09"))
+        #expect(measures[2].period == Period(text: "ตลอดปีงบประมาณ พ.ศ. 2567", start: nil, end: nil))
         #expect(measures.allSatisfy { $0.indicator == nil && $0.status == nil && $0.monitoring == nil })
     }
 
@@ -239,7 +239,125 @@ import Testing
         #expect(reader.read("1 ตุลาคม 2568 ถึง 30 กันยายน 2569")
             == Period(text: "1 ตุลาคม 2568 ถึง 30 กันยายน 2569", start: "2025-10-01", end: "2026-09-30"))
         #expect(reader.read("ต.ค. - ธ.ค. 2566") == Period(text: "ต.ค. - ธ.ค. 2566", start: "2023-10", end: "2023-12"))
-        #expect(reader.read("ปีงบประมาณ 2568") == Period(text: "ปีงบประมาณ 2568", start: "2024-10", end: "2025-09"))
+        // Dates come only from months or dates written out: a fiscal year gives none.
+        #expect(reader.read("ปีงบประมาณ 2568") == Period(text: "ปีงบประมาณ 2568", start: nil, end: nil))
+        #expect(reader.read("ตลอดปีงบประมาณ 2568") == Period(text: "ตลอดปีงบประมาณ 2568", start: nil, end: nil))
         #expect(reader.read("ตลอดทั้งปี") == Period(text: "ตลอดทั้งปี", start: nil, end: nil))
+        #expect(reader.read("ทุกไตรมาส") == Period(text: "ทุกไตรมาส", start: nil, end: nil))
+        #expect(reader.read("2568") == Period(text: "2568", start: nil, end: nil))
+        // A deadline ends and does not start; a single month starts and ends.
+        #expect(reader.read("ภายในเดือนสิงหาคม 2567") == Period(text: "ภายในเดือนสิงหาคม 2567", start: nil, end: "2024-08"))
+        #expect(reader.read("ภายใน 30 มิ.ย. 2567") == Period(text: "ภายใน 30 มิ.ย. 2567", start: nil, end: "2024-06-30"))
+        #expect(reader.read("ส.ค. 2567") == Period(text: "ส.ค. 2567", start: "2024-08", end: "2024-08"))
+        #expect(reader.read("เดือนกรกฎาคม 2567") == Period(text: "เดือนกรกฎาคม 2567", start: "2024-07", end: "2024-07"))
+        // A year written once applies to both months, the year before for a start later in the calendar.
+        #expect(reader.read("ก.พ. - ส.ค. 2567") == Period(text: "ก.พ. - ส.ค. 2567", start: "2024-02", end: "2024-08"))
+        #expect(reader.read("พ.ย. - ก.พ. 2568") == Period(text: "พ.ย. - ก.พ. 2568", start: "2024-11", end: "2025-02"))
+    }
+}
+
+@Suite struct MeasureTableFormTests {
+    @Test func anHTMLTableWithRowspanBrStepsAContinuationRowAndStatusInWords() throws {
+        let text = """
+            <table>
+            <tr><th>ลำดับ</th><th>มาตรการ</th><th>ขั้นตอนการดำเนินการ</th><th>ผู้รับผิดชอบ</th><th>การกำกับติดตาม</th><th>สถานะ</th></tr>
+            <tr><td>1</td><td>มาตรการเปิดเผยข้อมูลข่าวสาร</td><td>ทบทวนหัวข้อบนเว็บไซต์<br>แต่งตั้งผู้ดูแลข้อมูล</td><td>สำนักปลัด</td><td rowspan="2">รายงานนายกทุกไตรมาส</td><td>ดำเนินการเสร็จเรียบร้อยแล้ว</td></tr>
+            <tr><td>2</td><td>มาตรการลดขั้นตอนงานทะเบียน</td><td>1) ศึกษาขั้นตอนเดิม 2) ออกแบบขั้นตอนใหม่</td><td>กองคลัง</td><td>ยังไม่ได้ดำเนินการ</td></tr>
+            <tr><td></td><td></td><td>3) ประกาศใช้ขั้นตอนใหม่</td><td>กองช่าง</td><td></td><td></td></tr>
+            <tr><td>3</td><td>มาตรการรับเรื่องร้องเรียน</td><td>-</td><td>-</td><td>สรุปผลรายเดือน</td><td>อยู่ระหว่างดำเนินการ</td></tr>
+            </table>
+            """
+        let measures = extract(text).measures
+        try #require(measures.count == 3)
+        // The ลำดับ column is no part of the title.
+        #expect(measures.map(\.title) == ["มาตรการเปิดเผยข้อมูลข่าวสาร", "มาตรการลดขั้นตอนงานทะเบียน", "มาตรการรับเรื่องร้องเรียน"])
+        // Each <br> line is a step; "1)" markers split; the continuation row's marked item adds a step.
+        #expect(measures.map(\.steps) == [
+            ["ทบทวนหัวข้อบนเว็บไซต์", "แต่งตั้งผู้ดูแลข้อมูล"], ["ศึกษาขั้นตอนเดิม", "ออกแบบขั้นตอนใหม่", "ประกาศใช้ขั้นตอนใหม่"], [],
+        ])
+        #expect(measures.map(\.responsible) == [["สำนักปลัด"], ["กองคลัง", "กองช่าง"], []])
+        // The rowspan cell belongs to its own row only.
+        #expect(measures.map(\.monitoring) == ["รายงานนายกทุกไตรมาส", nil, "สรุปผลรายเดือน"])
+        #expect(measures.map(\.status) == [.done, .notStarted, .inProgress])
+        #expect(measures.map(\.at.line) == [3, 4, 6])
+    }
+
+    @Test func aPipeTableWithParenthesizedThaiStepMarkersAndAPageBreak() throws {
+        let text = """
+            | มาตรการ | ขั้นตอน/วิธีการปฏิบัติ | ผู้รับผิดชอบ | สถานะการดำเนินงาน | สรุปผลการดำเนินการ |
+            |---|---|---|---|---|
+            | ๑. มาตรการงดรับของขวัญ | (๑) ออกประกาศ (๒) แจ้งเวียนบุคลากร | สำนักปลัด, กองการศึกษา | ดำเนินการแล้ว | ประกาศแล้ว |
+
+            -๒-
+
+            | มาตรการ | ขั้นตอน/วิธีการปฏิบัติ | ผู้รับผิดชอบ | สถานะการดำเนินงาน | สรุปผลการดำเนินการ |
+            |---|---|---|---|---|
+            | | (๓) ติดตามผลรายไตรมาส | กองการศึกษา/กองคลัง | | แจ้งเวียนครบ |
+            | ๒. มาตรการตรวจสอบพัสดุ | ตรวจนับพัสดุประจำปี | กองคลัง | - | - |
+            """
+        let measures = extract(text).measures
+        try #require(measures.count == 2)
+        #expect(measures[0].steps == ["ออกประกาศ", "แจ้งเวียนบุคลากร", "ติดตามผลรายไตรมาส"])
+        #expect(measures[0].responsible == ["สำนักปลัด", "กองการศึกษา", "กองคลัง"])
+        #expect(measures[0].status == .done)
+        // A continuation row's result is appended.
+        #expect(measures[0].result == "ประกาศแล้ว แจ้งเวียนครบ")
+        #expect(measures[1].steps == ["ตรวจนับพัสดุประจำปี"])
+        #expect(measures[1].status == nil && measures[1].result == nil)
+    }
+
+    @Test func aKPIColumnGoesNowhereAndAHuangwelaColumnIsThePeriod() throws {
+        let text = """
+            กิจกรรม/โครงการ\tแนวทางการดำเนินการ\tห้วงเวลาดำเนินการ\tหน่วยงานรับผิดชอบ\tตัวชี้วัดความสำเร็จ\tผลการดำเนินงาน (รอบ 6 เดือน)
+            1. กิจกรรมอบรมจริยธรรม\tอบรมพนักงานใหม่ทุกคน\tก.พ. - เม.ย. 2566\tฝ่ายบุคคล\tร้อยละ 90 ของผู้เข้าอบรม\tอบรมแล้ว 2 รุ่น
+            """
+        let measures = extract(text).measures
+        try #require(measures.count == 1)
+        let m = measures[0]
+        #expect(m.approach == "อบรมพนักงานใหม่ทุกคน")
+        #expect(m.period == Period(text: "ก.พ. - เม.ย. 2566", start: "2023-02", end: "2023-04"))
+        #expect(m.responsible == ["ฝ่ายบุคคล"])
+        #expect(m.result == "อบรมแล้ว 2 รุ่น")
+        #expect(m.outcome == nil && m.indicator == nil && m.steps.isEmpty)
+    }
+
+    @Test func aStatusTableWithTickColumnsIsTheMeasureTable() throws {
+        let text = """
+            ลำดับ\tมาตรการ\tผลการดำเนินงาน\tดำเนินการแล้ว\tอยู่ระหว่างดำเนินการ\tยังไม่ได้ดำเนินการ
+            ๑\tมาตรการป้องกันการรับสินบน\tประกาศนโยบายแล้ว\t✓\t\t
+            ๒\tมาตรการจัดการข้อร้องเรียน\t-\t\t\t✓
+            ๓\tมาตรการเปิดเผยข้อมูล\tปรับปรุงเว็บไซต์บางส่วน\t\t✓\t
+            """
+        let measures = extract(text).measures
+        #expect(measures.map(\.title) == ["มาตรการป้องกันการรับสินบน", "มาตรการจัดการข้อร้องเรียน", "มาตรการเปิดเผยข้อมูล"])
+        #expect(measures.map(\.status) == [.done, .notStarted, .inProgress])
+        #expect(measures.map(\.result) == ["ประกาศนโยบายแล้ว", nil, "ปรับปรุงเว็บไซต์บางส่วน"])
+    }
+
+    @Test func anIndicatorColumnOfTuaChiWatThiNGivesTheNumber() throws {
+        let text = """
+            | ประเด็นที่ต้องพัฒนา | มาตรการ/กิจกรรม | ตัวชี้วัด | ระยะเวลา |
+            |---|---|---|---|
+            | ช่องทางสื่อสารน้อย | 1. มาตรการเพิ่มช่องทางสื่อสาร | ตัวชี้วัดที่ 7 | ภายในเดือนมิถุนายน 2568 |
+            | | 2. มาตรการเผยแพร่แผนจัดซื้อ | ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล | ตลอดปีงบประมาณ 2568 |
+            """
+        let measures = extract(text).measures
+        try #require(measures.count == 2)
+        #expect(measures.map(\.indicator) == [7, 9])
+        // A title with an empty issue cell is a new measure.
+        #expect(measures.map(\.issue) == ["ช่องทางสื่อสารน้อย", nil])
+        #expect(measures.map(\.period) == [
+            Period(text: "ภายในเดือนมิถุนายน 2568", start: nil, end: "2025-06"),
+            Period(text: "ตลอดปีงบประมาณ 2568", start: nil, end: nil),
+        ])
+    }
+
+    @Test func stepMarkersInParenthesesAndBrokenLines() {
+        #expect(StepSplitter.split("(1) ก (2) ข", after: 0).items == ["ก", "ข"])
+        // A parenthesized year or a stray "(3)" out of order does not split.
+        #expect(StepSplitter.split("ประชุม (2567) แล้ว", after: 0).items == ["ประชุม (2567) แล้ว"])
+        #expect(StepSplitter.split(lines: ["เขียนแผน", "- ประชุม", "อนุมัติ"], after: 0).items == ["เขียนแผน", "ประชุม", "อนุมัติ"])
+        let continued = StepSplitter.split(lines: ["ต่อท้าย", "ขั้นใหม่"], after: 2)
+        #expect(continued.lead == "ต่อท้าย" && continued.marked == ["ขั้นใหม่"])
     }
 }

@@ -172,3 +172,100 @@ import Testing
         #expect(SignatoryParser.position([]) == (nil, nil))
     }
 }
+
+@Suite struct SignatoryFormTests {
+    @Test func blocksSideBySideAreTwoItemsLeftFirstSharingOneAt() throws {
+        let text = """
+            จึงเรียนมาเพื่อโปรดทราบ
+
+            (ลงชื่อ)                                  (ลงชื่อ)
+                  (นางวันเพ็ญ ศรีทอง)                        (นายสมปอง คงดี)
+                  ผู้อำนวยการกองคลัง                        ปลัดองค์การบริหารส่วนตำบลโนนแดง
+            """
+        let people = extract(text).signatories
+        try #require(people.count == 2)
+        #expect(people[0] == Signatory(
+            name: "วันเพ็ญ ศรีทอง", title: "นาง", rank: nil, position: "ผู้อำนวยการกองคลัง", actingFor: nil, at: people[0].at))
+        #expect(people[1] == Signatory(
+            name: "สมปอง คงดี", title: "นาย", rank: nil, position: "ปลัดองค์การบริหารส่วนตำบลโนนแดง", actingFor: nil,
+            at: people[1].at))
+        #expect(people.map(\.at.line) == [3, 3])
+    }
+
+    @Test func sideBySideNamesOnTheSignLinesAndPositionsEachOpeningWithTamnaeng() throws {
+        let text = """
+            ลงชื่อ.............(นายเกรียงไกร สุขดี)      ( ลงชื่อ ).............(ว่าที่ร้อยตรีหญิงพัชรา ทองใบ)
+            ตำแหน่ง นักวิชาการเงินและบัญชี            ตำแหน่ง ผู้อำนวยการกองคลัง
+            """
+        let people = extract(text).signatories
+        #expect(people.map(\.name) == ["เกรียงไกร สุขดี", "พัชรา ทองใบ"])
+        #expect(people.map(\.rank) == [nil, "ว่าที่ร้อยตรีหญิง"])
+        #expect(people.map(\.position) == ["นักวิชาการเงินและบัญชี", "ผู้อำนวยการกองคลัง"])
+        #expect(people.map(\.at.line) == [1, 1])
+    }
+
+    @Test func medicalAndAcademicHonorificsAreDroppedAndDrStaysTheTitle() throws {
+        let text = """
+            (ลงชื่อ)
+            (นายแพทย์ชัยวัฒน์ บุญมา)
+            ผู้อำนวยการโรงพยาบาลหนองหาน
+
+            (ลงชื่อ)
+            (รองศาสตราจารย์ ดร.สุดารัตน์ มีสุข)
+            คณบดีคณะบริหารธุรกิจ
+
+            (ลงชื่อ)
+            (ทันตแพทย์หญิงอรวรรณ ดีงาม)
+            หัวหน้ากลุ่มงานทันตกรรม
+            """
+        let people = extract(text).signatories
+        #expect(people.map(\.name) == ["ชัยวัฒน์ บุญมา", "สุดารัตน์ มีสุข", "อรวรรณ ดีงาม"])
+        #expect(people.map(\.title) == [nil, "ดร.", nil])
+        #expect(people.map(\.position) == ["ผู้อำนวยการโรงพยาบาลหนองหาน", "คณบดีคณะบริหารธุรกิจ", "หัวหน้ากลุ่มงานทันตกรรม"])
+    }
+
+    @Test func rakshaRatchakanThaenIsReadLikePatibatRatchakanThaen() throws {
+        let text = """
+            ความเห็นปลัดเทศบาล .................................
+            (นายสุเมธ แก้วใส)
+            ผู้อำนวยการกองช่าง รักษาราชการแทน
+            ปลัดเทศบาลตำบลบ้านเหล่า
+            """
+        let people = extract(text).signatories
+        try #require(people.count == 1)
+        #expect(people[0].position == "ผู้อำนวยการกองช่าง")
+        #expect(people[0].actingFor == "ปลัดเทศบาลตำบลบ้านเหล่า")
+    }
+
+    @Test func roleLabelsAreNoPositionsAndALeadingTamnaengIsDropped() throws {
+        let text = """
+            ลงชื่อ.................................ผู้ตรวจสอบ
+                  (นางสาวจิราพร ใจบุญ)
+            ตำแหน่ง หัวหน้าฝ่ายบริหารงานทั่วไป
+
+            ผู้เห็นชอบ
+            (นายธวัชชัย แสนดี)
+
+            ผู้อนุมัติ
+
+            (นายบรรจง ศรีเมือง)
+            นายกองค์การบริหารส่วนตำบลดอนตูม
+            """
+        let people = extract(text).signatories
+        #expect(people.map(\.name) == ["จิราพร ใจบุญ", "ธวัชชัย แสนดี", "บรรจง ศรีเมือง"])
+        #expect(people.map(\.position) == ["หัวหน้าฝ่ายบริหารงานทั่วไป", nil, "นายกองค์การบริหารส่วนตำบลดอนตูม"])
+        #expect(people.map(\.rank) == [nil, nil, nil])
+    }
+
+    @Test func aClosingBlockInsideAnHTMLParagraph() throws {
+        let text = """
+            <p>จึงประกาศมาเพื่อทราบโดยทั่วกัน</p>
+            <p style="text-align:center">(นายอำนาจ พรมมา)<br>นายกเทศมนตรีตำบลท่าช้าง</p>
+            """
+        let people = extract(text).signatories
+        try #require(people.count == 1)
+        #expect(people[0] == Signatory(
+            name: "อำนาจ พรมมา", title: "นาย", rank: nil, position: "นายกเทศมนตรีตำบลท่าช้าง", actingFor: nil, at: people[0].at))
+        #expect(people[0].at.line == 2)
+    }
+}

@@ -151,3 +151,77 @@ import Testing
         #expect(signatures.map { $0.lines.map(\.at.line) } == [[1, 2, 3], [5, 7, 9, 10], [12, 13]])
     }
 }
+
+@Suite struct SignatureLayoutTests {
+    @Test func blocksSideBySideAreCutIntoOneBlockEachLeftFirstSharingTheSignLine() throws {
+        // The normalizer has closed the wide gaps between the columns up to one space.
+        let text = """
+        จึงเรียนมาเพื่อโปรดพิจารณา
+
+        (ลงชื่อ) (ลงชื่อ) จ่าเอก
+        (นางวันเพ็ญ ศรีทอง) (สมปอง คงดี)
+        ผู้อำนวยการกองคลัง รองปลัดเทศบาล ปฏิบัติราชการแทน ปลัดเทศบาลตำบลหนองบัว
+
+        ข้อความถัดไป
+        """
+        let blocks = segment(text)
+        let signatures = blocks.signatures
+        try #require(signatures.count == 2, "\(blocks.map(\.summary))")
+        #expect(signatures.map(\.at.line) == [3, 3])
+        #expect(signatures[0].lines.map(\.text) == ["(ลงชื่อ)", "(นางวันเพ็ญ ศรีทอง)", "ผู้อำนวยการกองคลัง"])
+        #expect(signatures[1].lines.map(\.text) == [
+            "(ลงชื่อ) จ่าเอก", "(สมปอง คงดี)", "รองปลัดเทศบาล ปฏิบัติราชการแทน ปลัดเทศบาลตำบลหนองบัว",
+        ])
+        #expect(signatures[1].lines.map(\.at.line) == [3, 4, 5])
+        #expect(blocks.last?.paragraph?.first?.text == "ข้อความถัดไป")
+    }
+
+    @Test func namesSideBySideWithoutSignMarks() throws {
+        let text = """
+        (นายอนันต์ ใจเย็น) (นางสาวมยุรี ทองดี)
+        นิติกรชำนาญการ หัวหน้าสำนักปลัด
+        """
+        let signatures = segment(text).signatures
+        #expect(signatures.map(\.at.line) == [1, 1])
+        #expect(signatures.map { $0.lines.map(\.text) } == [
+            ["(นายอนันต์ ใจเย็น)", "นิติกรชำนาญการ"], ["(นางสาวมยุรี ทองดี)", "หัวหน้าสำนักปลัด"],
+        ])
+    }
+
+    @Test func aClosingBlockInsideOneHTMLParagraph() throws {
+        let text = """
+        <p>ประกาศ ณ วันที่ 3 พฤษภาคม 2567</p>
+
+        <p align="center">(นางสาวปราณี แสงทอง)<br/>นายกองค์การบริหารส่วนตำบลห้วยทราย</p>
+        """
+        let blocks = segment(text)
+        let signature = try #require(blocks.signatures.first, "\(blocks.map(\.summary))")
+        #expect(signature.lines.map(\.text) == ["(นางสาวปราณี แสงทอง)", "นายกองค์การบริหารส่วนตำบลห้วยทราย"])
+        #expect(signature.lines.map(\.at.line) == [3, 3])
+        #expect(blocks.paragraphs.count == 1)
+    }
+
+    @Test func anHTMLParagraphWithoutANameIsNoSignature() {
+        let text = """
+        <p>(ดูรายละเอียดเพิ่มเติม)<br>ที่เว็บไซต์ของหน่วยงาน</p>
+        """
+        #expect(segment(text).signatures.isEmpty)
+    }
+
+    @Test func roleLabelsLeadTheNextBlockAndAreNoPositionOfTheOneAbove() throws {
+        let text = """
+        ผู้จัดทำ
+        (สมใจ รักงาน)
+
+        ผู้ตรวจสอบ
+
+        (ผู้ช่วยศาสตราจารย์ ดร.ปกรณ์ มีชัย)
+        ผู้อำนวยการสำนักงานตรวจสอบภายใน
+        """
+        let blocks = segment(text)
+        let signatures = blocks.signatures
+        // The role label after the first name is no position of it; the academic honorific (ผู้ช่วย…) does
+        // not make the second name a position.
+        #expect(signatures.map { $0.lines.map(\.at.line) } == [[2], [6, 7]], "\(blocks.map(\.summary))")
+    }
+}

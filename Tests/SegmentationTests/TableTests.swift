@@ -302,3 +302,21 @@ import Testing
         #expect(blocks[1].paragraph?.first?.text == "12")
     }
 }
+
+@Suite struct HTMLCellLineTests {
+    @Test func aCellBrokenByBrKeepsItsLinesAndRowspanLeavesTheCellBelowEmpty() throws {
+        let text = """
+        <table>
+        <tr><th>มาตรการ</th><th>ขั้นตอน</th><th>การกำกับติดตาม</th></tr>
+        <tr><td>มาตรการ ก</td><td>ประชุมชี้แจง<br>จัดทำคู่มือ</td><td rowspan="2">รายงานทุกเดือน</td></tr>
+        <tr><td>มาตรการ ข</td><td>สำรวจความเห็น</td></tr>
+        </table>
+        """
+        let table = try #require(segment(text).tables.first)
+        #expect(table.rows.map(\.cells) == [["มาตรการ ก", "ประชุมชี้แจง จัดทำคู่มือ", "รายงานทุกเดือน"], ["มาตรการ ข", "สำรวจความเห็น", ""]])
+        #expect(table.rows[0].lines(ofCell: 1) == ["ประชุมชี้แจง", "จัดทำคู่มือ"])
+        #expect(table.rows[0].lines(ofCell: 0) == ["มาตรการ ก"])
+        #expect(table.rows[1].lines(ofCell: 2) == [])
+        #expect(table.rows[1].cellLines.isEmpty)
+    }
+}
