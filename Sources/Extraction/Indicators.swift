@@ -98,7 +98,11 @@ enum ToolNames {
     /// Tools named in `text`, in order, each with the part written just after it ("EIT ส่วนที่ 1").
     static func mentions(in text: String) -> [(tool: Tool, part: Int?, range: Range<String.Index>)] {
         let utf8 = text.utf8
-        return patterns.matches(in: text).map { match in
+        let bytes = Array(utf8)
+        func isASCIILetter(_ i: Int) -> Bool { i >= 0 && i < bytes.count && (bytes[i] | 0x20) >= 0x61 && (bytes[i] | 0x20) <= 0x7A }
+        // An abbreviation glued to other Latin letters is another word ("MOIT", another assessment).
+        let whole = patterns.matches(in: text).filter { !isASCIILetter($0.range.lowerBound - 1) && !isASCIILetter($0.range.upperBound) }
+        return whole.map { match in
             let lower = utf8.index(utf8.startIndex, offsetBy: match.range.lowerBound)
             let upper = utf8.index(lower, offsetBy: match.range.count)
             let after = Substring(text[upper...].unicodeScalars.prefix(20))

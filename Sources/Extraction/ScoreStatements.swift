@@ -77,11 +77,11 @@ struct ScoreStatementReader {
         }
         guard !candidates.isEmpty else { return }
         let years = YearPhrases.find(in: text, numbers: numbers, cursor: cursor, thisYear: scope.thisYear)
-        let governors = Self.governorPatterns.matches(in: text)
+        let line = LineView(cursor: cursor, governors: Self.governorPatterns.matches(in: text), spans: Parentheses.spans(in: cursor.bytes))
         // "ปี 66" is a year, not a score of 66.
         candidates.removeAll { candidate in years.contains { $0.start == candidate.start } }
         for index in candidates.indices {
-            candidates[index].refusal = refusal(candidates[index], cursor, governors)
+            candidates[index].refusal = refusal(candidates[index], line)
         }
         let accepted = candidates.indices.filter { candidates[$0].refusal == nil }
         var subject: ScoreSubject?
@@ -158,7 +158,15 @@ struct ScoreStatementReader {
     private static let unitPatterns = Genre.unitsAfterNumber
 
     /// Why the candidate is not a score, or nil when it is one.
-    private func refusal(_ candidate: Candidate, _ cursor: ByteCursor, _ governors: [(pattern: Int, range: Range<Int>)]) -> String? {
+    /// A line's bytes, governing words and parentheses, found once for all its candidates.
+    private struct LineView {
+        var cursor: ByteCursor
+        var governors: [(pattern: Int, range: Range<Int>)]
+        var spans: [Range<Int>]
+    }
+
+    private func refusal(_ candidate: Candidate, _ line: LineView) -> String? {
+        let cursor = line.cursor
         let b = cursor.bytes
         let start = candidate.start
         let end = candidate.end
@@ -174,41 +182,67 @@ struct ScoreStatementReader {
         if let unit = Self.unitAfter(cursor, end) { return "\(unit.reason.rawValue) (followed by \(unit.text))" }
         // "92.15 คะแนน จาก 100 คะแนน": what the score is out of.
         if cursor.endsWith([Genre.scoreWord + "จาก", Genre.scoreWord + " จาก"], before: start) { return "full_marks (the maximum a score is out of)" }
-        if let governor = nearestGovernor(before: start, governors, cursor), case .refuse(let reason) = governor.governor {
+        let governor = nearestGovernor(before: start, line)
+        if let governor, case .refuse(let reason) = governor.governor {
             return "\(reason.rawValue) (after \(governor.text))"
         }
-        guard isStated(candidate, cursor) else { return "not_stated (no คะแนน beside it and not the value of a list item)" }
+        guard isStated(candidate, line) else { return "not_stated (no คะแนน beside it and not the value of a list item)" }
         return nil
     }
 
     /// "คะแนน" right after the number, or a score word right before it ("ได้คะแนน 93.40"), or a tool's name
     /// ("EIT = 90.11", "(OIT) 98.58"), or the value closing a short list item that names what it is the
     /// score of ("• ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ 98.52").
-    private func isStated(_ candidate: Candidate, _ cursor: ByteCursor) -> Bool {
+    private func isStated(_ candidate: Candidate, _ line: LineView) -> Bool {
+        let cursor = line.cursor
         if cursor.startsWith(Genre.scoreWord, from: candidate.end, skipping: [UInt8(ascii: ")"), UInt8(ascii: "~")]) { return true }
         let fillers = Genre.transparentWords + Genre.copulas
-        if cursor.endsWith([Genre.scoreWord], before: candidate.start, skipping: fillers) { return true }
+        if cursor.endsWith([Genre.scoreWord] + Self.scoreCompounds, before: candidate.start, skipping: fillers) { return true }
         if cursor.endsWith(Self.toolWords, before: candidate.start, skipping: ["=", ":", ")"]) { return true }
+        // "ได้คะแนนการประเมิน … ปีงบประมาณ พ.ศ. 2564 ร้อยละ 91.09": a percentage after the sentence's score word.
+        if cursor.endsWith(["ร้อยละ"], before: candidate.start),
+            nearestGovernor(before: candidate.start, line, reach: 600)?.governor == .score
+        {
+            return true
+        }
         return closesListItem(candidate, cursor)
     }
 
     private static let toolWords = Tool.allCases.map(\.rawValue)
+    /// The score word's compounds that end a score's lead ("ด้วยผลคะแนนเฉลี่ย 93.40", "คะแนนในภาพรวม 96.06").
+    private static let scoreCompounds = (Genre.overallCues + Genre.weakOverallCues).filter { $0.has(Genre.scoreWord) }
 
+    /// A list item is a line with a list marker, or one that opens with its subject ("IIT 95.12").
     private func closesListItem(_ candidate: Candidate, _ cursor: ByteCursor) -> Bool {
         let rest = String(decoding: cursor.bytes[candidate.end...], as: UTF8.self).trimmed(" )")
         guard rest.isEmpty || Grades.level(after: Substring(rest)) != nil else { return false }
         guard text.unicodeScalars.count <= 120 else { return false }
         let before = String(decoding: cursor.bytes[..<candidate.start], as: UTF8.self)
+        let item = ListMarker.strip(before)
+        guard item != before.trimmed() || Self.subject(in: String(item.unicodeScalars.prefix(12))) != nil else { return false }
         guard let subject = Self.subject(in: before) else { return false }
         return subject != .overall || before.has("ITA")
     }
 
-    private func nearestGovernor(before start: Int, _ governors: [(pattern: Int, range: Range<Int>)], _ cursor: ByteCursor)
-        -> Genre.GoverningWord?
-    {
+    /// The nearest governing word before `start` in the number's own clause: a parenthesis is a clause of its
+    /// own, so a number inside one looks only inside it, and one outside looks past every closed one.
+    private func nearestGovernor(before start: Int, _ line: LineView, reach: Int = 240) -> Genre.GoverningWord? {
+        let (cursor, governors, spans) = (line.cursor, line.governors, line.spans)
+        let enclosing = spans.last { $0.lowerBound < start && $0.upperBound > start }
+        func visible(_ offset: Int) -> Bool {
+            if let enclosing { return offset > enclosing.lowerBound }
+            return !spans.contains { $0.lowerBound < offset && offset < $0.upperBound && $0.upperBound < start }
+        }
         var best: (end: Int, length: Int, word: Genre.GoverningWord)?
-        for match in governors where match.range.upperBound <= start && start - match.range.upperBound <= 240 {
-            let word = Genre.governingWords[match.pattern]
+        for match in governors where match.range.upperBound <= start && start - match.range.upperBound <= reach && visible(match.range.lowerBound) {
+            var word = Genre.governingWords[match.pattern]
+            if word.governor == .sum {
+                let earlier = governors.contains { other in
+                    other.range.upperBound <= match.range.lowerBound && visible(other.range.lowerBound)
+                        && { if case .refuse(let reason) = Genre.governingWords[other.pattern].governor { return reason == .difference || reason == .threshold } else { return false } }()
+                }
+                word.governor = earlier ? .refuse(.difference) : .score
+            }
             if word.adjacent, cursor.bytes[match.range.upperBound..<start].contains(where: { $0 != 0x20 }) { continue }
             if best == nil || match.range.upperBound > best!.end
                 || (match.range.upperBound == best!.end && match.range.count > best!.length)
@@ -216,9 +250,11 @@ struct ScoreStatementReader {
                 best = (match.range.upperBound, match.range.count, word)
             }
         }
-        // Another number between the word and this one is governed by the word instead.
-        if let best, Numbers.scan(String(decoding: cursor.bytes[best.end..<start], as: UTF8.self)).contains(where: { !$0.isYearBE }) {
-            return nil
+        // Another number between the word and this one (outside a closed side note) is governed by the word instead.
+        if let best {
+            let text = String(decoding: cursor.bytes[best.end..<start], as: UTF8.self)
+            let offsets = Numbers.scan(text).filter { !$0.isYearBE }.map { best.end + text.utf8.distance(from: text.startIndex, to: $0.range.lowerBound) }
+            if offsets.contains(where: visible) { return nil }
         }
         return best?.word
     }
@@ -488,6 +524,17 @@ enum ByteSlices {
 
 /// Parentheses of a line.
 enum Parentheses {
+    /// Each parenthesis of the line, from its "(" to its ")" (to the end when it is not closed).
+    static func spans(in bytes: [UInt8]) -> [Range<Int>] {
+        var open: [Int] = []
+        var spans: [Range<Int>] = []
+        for (i, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "(") { open.append(i) } else if byte == UInt8(ascii: ")"), let start = open.popLast() { spans.append(start..<i) }
+        }
+        spans += open.map { $0..<bytes.count }
+        return spans.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
     /// The offset of the "(" whose parenthesis holds `offset`, or nil when it stands outside every one.
     static func enclosing(_ offset: Int, in bytes: [UInt8]) -> Int? {
         var open: [Int] = []
@@ -564,6 +611,8 @@ enum Grades {
         for level in all + (afterGradeWord ? Genre.formerGrades : []) where candidate.hasPrefix(level) {
             let next = candidate.dropFirst(level.count).unicodeScalars.first
             if let next, next.isASCII && next.properties.isAlphabetic { continue }
+            // The former scale's words begin longer words ("ระดับสูงสุด"): only a whole word is a grade.
+            if let next, (0x0E01...0x0E4E).contains(next.value), Genre.formerGrades.contains(level) { continue }
             // "ผ่านเกณฑ์", "ผ่านการประเมิน" are a pass verb, not the grade ผ่าน; glued after ระดับ it still is one.
             if let next, (0x0E01...0x0E4E).contains(next.value), level.unicodeScalars.first!.value >= 0x0E00,
                 !(afterGradeWord && isBoundaryAfterThaiGrade(next))

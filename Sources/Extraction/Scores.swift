@@ -99,13 +99,14 @@ struct DocumentHeading {
     }
 }
 
-/// Follows the assessment years written in running text. A year in a side note that states another
-/// year's score ("(ปีงบประมาณ 2567 : 88.12 คะแนน)") does not set the year of the lines after it.
+/// Follows the assessment years written in running text. A line's own year is its first: later ones
+/// compare ("เพิ่มขึ้นจากปีงบประมาณ พ.ศ. 2565 ซึ่งได้ …"), and a year in a side note that states another
+/// year's score ("(ปีงบประมาณ 2567 : 88.12 คะแนน)") sets the year of nothing after it.
 struct YearTracker {
     private(set) var last: Int?
 
     mutating func observe(_ text: String) {
-        if let year = Self.years(in: text).last(where: { !$0.sideNote })?.year { last = year }
+        if let year = Self.years(in: text).first(where: { !$0.sideNote })?.year { last = year }
     }
 
     /// The assessment years a text names (see ``YearPhrases``).

@@ -78,7 +78,8 @@ struct TableScoreReader {
         let columns = Columns(roles: roles, scores: scores, number: numberColumnIndex())
         let yearRows = readYearRows(scoreColumns: scores.map { ($0.index, $0.year) }, into: &collector)
         let labels = table.rows.map { labelCell($0, skipping: columns.number) }
-        let codes = table.rows.map { QuestionCode.find(in: $0.cells) }
+        let codeColumn = table.columns.firstIndex { Genre.questionColumnHeaders.contains($0.withoutSpaces) }
+        let codes = table.rows.map { QuestionCode.find(in: $0.cells, codeColumn: codeColumn) }
         let matches = zip(labels, codes).map { label, code in code == nil ? label.flatMap { Indicators.match($0.label) } : nil }
         let scoresTable = matches.compactMap { $0 }.count >= 2 || codes.contains { $0 != nil }
         let kinds = table.rows.indices.map { index in
@@ -136,13 +137,13 @@ struct TableScoreReader {
             return .tool(tool, part: part)
         }
         guard let label else { return .unread }
-        if label.label.has(Genre.gradeWord) {
-            var levels: [Int: String] = [:]
-            for (column, year) in columns.years where column < row.cells.count {
-                if let year, let level = Grades.cell(row.cells[column]) { levels[year] = level }
-            }
-            if !levels.isEmpty { return .grades(levels) }
+        // "ระดับ | A | AA", "ผลการประเมิน | ผ่านดี | ผ่าน": every value under the year columns a grade.
+        let yearCells = columns.years.filter { $0.index < row.cells.count && !row.cells[$0.index].isEmpty }
+        var levels: [Int: String] = [:]
+        for (column, year) in yearCells {
+            if let year, let level = Grades.cell(row.cells[column]) { levels[year] = level }
         }
+        if !levels.isEmpty, label.label.has(Genre.gradeWord) || levels.count == yearCells.count { return .grades(levels) }
         if match == nil, Self.isSummary(label.label) {
             if let total = weightedTotal(row) { return .weightedTotal(total) }
             return .summary
@@ -455,9 +456,14 @@ struct QuestionCode {
     var number: String
     var text: String?
 
-    static func find(in cells: [String]) -> QuestionCode? {
+    /// The first code among the row's first cells; in a column headed "ข้อ", a bare number is a code whose
+    /// letter the block gives.
+    static func find(in cells: [String], codeColumn: Int? = nil) -> QuestionCode? {
         for (index, cell) in cells.enumerated().prefix(4) {
             if let code = parse(cell, cell: index) { return code }
+            if index == codeColumn, let number = Int(cell.trimmed()), (1...99).contains(number) {
+                return QuestionCode(cell: index, letter: nil, number: String(number), text: nil)
+            }
         }
         return nil
     }

@@ -26,6 +26,8 @@ extension Genre {
     public static let labelEndWords = ["ได้", "(", "=", "คะแนน", "มี"]
     /// "ข้อ i1": the word before a question's code.
     public static let questionWord = "ข้อ"
+    /// Headers of a column of question codes, where a bare number is a code without its letter.
+    public static let questionColumnHeaders = ["ข้อ", "ข้อที่", "ข้อคำถามที่"]
     /// "EIT ส่วนที่ 1": the word before a tool's part.
     public static let toolPartWord = "ส่วนที่"
     /// Words between a score word and its number that say only "is" ("คะแนนรวม คือ 94.50", "= 92.51").

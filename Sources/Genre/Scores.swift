@@ -5,6 +5,9 @@ extension Genre {
         case score
         /// The number is not a score, for the reason the rule names.
         case refuse(NotScore)
+        /// "รวม N": a difference when a difference or threshold word comes before it in the sentence
+        /// ("เพิ่มขึ้น … รวม 11.32 คะแนน"), else a total ("ผลคะแนน ITA ปี 65 รวม 86.59 คะแนน").
+        case sum
     }
 
     /// Why a number next to "คะแนน" is not a score (RECORD.md's ruling "What is not a score").
@@ -48,7 +51,7 @@ extension Genre {
         .init("สูงขึ้น", .refuse(.difference)), .init("ต่ำลง", .refuse(.difference)),
         .init("ดีขึ้น", .refuse(.difference)), .init("ผลต่าง", .refuse(.difference)),
         .init("ส่วนต่าง", .refuse(.difference)), .init("เปลี่ยนแปลง", .refuse(.difference)),
-        .init("รวม", .refuse(.difference)), .init("จำนวน", .refuse(.count)), .init("คิดเป็น", .refuse(.difference)),
+        .init("รวม", .sum), .init("จำนวน", .refuse(.count)), .init("คิดเป็น", .refuse(.difference)),
         .init("สูงกว่า", .refuse(.threshold)), .init("ต่ำกว่า", .refuse(.threshold)),
         .init("มากกว่า", .refuse(.threshold)), .init("น้อยกว่า", .refuse(.threshold)),
         .init("ไม่ถึง", .refuse(.threshold)), .init("ไม่เกิน", .refuse(.threshold)),
@@ -57,7 +60,7 @@ extension Genre {
         .init("ช่วงคะแนน", .refuse(.range)),
         .init("เต็ม", .refuse(.fullMarks)), .init("คะแนนเต็ม", .refuse(.fullMarks)),
         .init("ลำดับ", .refuse(.rank)), .init("อันดับ", .refuse(.rank)),
-        .init("วันที่", .refuse(.date)), .init("เวลา", .refuse(.date)),
+        .init("วันที่", .refuse(.date)), .init("เวลา", .refuse(.date)), .init("ปีที่", .refuse(.rank)),
     ]
 
     /// Words between a governing word and its number that change nothing ("ได้คะแนนสูงสุด 98.07",
@@ -77,7 +80,7 @@ extension Genre {
 
     /// Words that name the overall ITA result.
     public static let overallCues = [
-        "ผลการประเมิน", "ผลประเมิน", "คะแนนรวม", "คะแนนเฉลี่ย", "คะแนนประเมิน", "คะแนนในภาพรวม", "ในภาพรวม",
+        "ผลการประเมิน", "ผลประเมิน", "คะแนนรวม", "คะแนนเฉลี่ย", "คะแนนประเมิน", "คะแนนการประเมิน", "คะแนนในภาพรวม", "ในภาพรวม",
         "โดยภาพรวม", "คะแนน ITA", "คะแนนITA",
     ]
     /// Words that name the overall result only when no indicator or tool was named just before them

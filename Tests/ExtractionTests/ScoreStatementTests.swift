@@ -262,3 +262,72 @@ private func assessments(_ text: String) -> [String] {
         #expect(Set(extract(text).assessments.map { "\($0.yearBE) \(format($0.score))" }) == ["2567 91.20", "2568 93.40"])
     }
 }
+
+/// Forms where a word of the genre looks like another: grades inside longer words, totals and
+/// differences after รวม, side notes in parentheses, percentages.
+@Suite struct LookAlikeTests {
+    static let heading = "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2565 ของมหาวิทยาลัยตัวอย่าง\n\n"
+
+    private func rows(_ text: String) -> [String] {
+        extract(text).assessments.map { "\($0.yearBE) \(format($0.score)) \($0.level ?? "-")" }
+    }
+
+    @Test func aFormerGradeInsideALongerWordIsNoGrade() {
+        #expect(rows(Self.heading + "อยู่ในระดับ AA ด้วยคะแนน 96.10 คะแนน เป็นครั้งแรกที่ได้รับระดับสูงสุด") == ["2565 96.10 AA"])
+    }
+
+    @Test func anotherAssessmentsNameHoldingAToolsIsNotTheTool() {
+        let result = extract(Self.heading + "ได้ 91.00 คะแนน และยังผ่านการประเมิน MOIT ร้อยละ 100 ต่อเนื่องเป็นปีที่ 3")
+        #expect(result.toolScores.isEmpty)
+        #expect(rows(Self.heading + "ได้ 91.00 คะแนน") == ["2565 91.00 -"])
+    }
+
+    @Test func รวมIsATotalUnlessADifferenceComesFirst() {
+        #expect(rows(Self.heading + "ได้รับผลคะแนนการประเมิน ITA รวม 86.59 คะแนน") == ["2565 86.59 -"])
+        #expect(rows(Self.heading + "ได้ 88.00 คะแนน สูงกว่าปี 2564 รวม 5.20 คะแนน") == ["2565 88.00 -"])
+    }
+
+    @Test func aSideNoteInParenthesesIsAClauseOfItsOwn() {
+        let text = Self.heading + "ได้คะแนน 94.76 คะแนน เพิ่มขึ้นจากปีงบประมาณ พ.ศ. 2564 (91.85 คะแนน ระดับ A) 2.91 คะแนน"
+        #expect(Set(rows(text)) == ["2565 94.76 -", "2564 91.85 A"])
+    }
+
+    @Test func aPercentageAfterTheSentencesScoreWord() {
+        let text = "กรมตัวอย่างได้คะแนนการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ปีงบประมาณ พ.ศ. 2564 ร้อยละ 90.02 อยู่ในระดับ A"
+        #expect(rows(text) == ["2564 90.02 A"])
+    }
+
+    @Test func aComparisonYearLaterInTheSentenceDoesNotSetTheTablesYear() {
+        let text = """
+            ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566 มหาวิทยาลัยตัวอย่าง ได้ 90.30 คะแนน เพิ่มขึ้นจากปีงบประมาณ พ.ศ. 2565 ซึ่งได้ 87.66 คะแนน
+
+            เครื่องมือ\tคะแนน
+            IIT\t92.10
+            """
+        #expect(extract(text).toolScores.map { "\($0.tool.rawValue) \($0.yearBE.map(String.init) ?? "-")" } == ["IIT 2566"])
+    }
+
+    @Test func aGradeRowNamedผลการประเมินUnderYearColumns() {
+        let text = """
+            ตัวชี้วัด\t2566\t2567
+            การเปิดเผยข้อมูล\t91.67\t97.22
+            การป้องกันการทุจริต\t81.25\t90.63
+            คะแนนรวม\t88.28\t92.28
+            ผลการประเมิน\tผ่าน\tผ่านดี
+            """
+        #expect(rows(text) == ["2566 88.28 ผ่าน", "2567 92.28 ผ่านดี"])
+    }
+
+    @Test func bareNumbersInAQuestionColumnTakeTheHeadingsTool() {
+        let text = """
+            แบบวัด IIT ข้อที่ได้ต่ำกว่า 90 คะแนน ปี 2566
+
+            ข้อ\tข้อคำถาม\tคะแนน
+            7\tบุคลากรในหน่วยงานปฏิบัติงานตามขั้นตอนที่กำหนด\t89.12
+            14\tการใช้ทรัพย์สินของราชการเป็นไปอย่างถูกต้อง\t86.40
+            """
+        let result = extract(text)
+        #expect(result.indicatorScores.isEmpty)
+        #expect(result.questionScores.map { "\($0.code) \($0.yearBE.map(String.init) ?? "-") \(format($0.score))" } == ["i7 2566 89.12", "i14 2566 86.40"])
+    }
+}
