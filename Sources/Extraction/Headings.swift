@@ -100,7 +100,11 @@ struct ReportTitle: Sendable {
 
     /// A site path, byline or counter line, or a line that is only a date or a time.
     static func isSiteLine(_ text: String) -> Bool {
-        if !siteCues.matches(in: text).isEmpty { return true }
+        if !siteCues.matches(in: text).isEmpty || Genre.sectionLabels.contains(text)
+            || Genre.bylineOpeners.contains(where: { text.hasPrefix($0) })
+        {
+            return true
+        }
         let words = text.split(separator: " ").map { String($0.trimmed("()[]")) }.filter { !$0.isEmpty }
         guard words.contains(where: { $0.contains(where: \.isNumber) }) else { return false }
         return words.allSatisfy { word in
@@ -116,12 +120,13 @@ struct ReportTitle: Sendable {
         }
     }
 
-    /// Signs that a line is running text, each counted once: it is long, it has a clause word, it states
-    /// two or more scores, it ends the way a sentence ends.
+    /// Signs that a line is running text, each counted once: it is long, it has a clause word, the sentence
+    /// goes on after an address, it states two or more scores, it ends the way a sentence ends.
     static func sentenceSigns(_ text: String) -> Int {
         var signs = 0
         if text.count > Genre.headingUsualLength { signs += 1 }
         if !clauses.matches(in: text).isEmpty { signs += 1 }
+        if goesOnAfterAddress(text) { signs += 1 }
         if scoreCount(text) >= 2 { signs += 1 }
         if Genre.sentenceEndings.contains(where: { text.hasSuffix($0) })
             || text.unicodeScalars.last.map({ $0.properties.isEmojiPresentation }) == true
@@ -129,6 +134,20 @@ struct ReportTitle: Sendable {
             signs += 1
         }
         return signs
+    }
+
+    /// Whether more than a few words follow the province of an address ("… จังหวัดยโสธร ได้รับแจ้งผล …").
+    private static func goesOnAfterAddress(_ text: String) -> Bool {
+        guard let province = Genre.provinceWords.first else { return false }
+        var start = text.startIndex
+        while let range = text.find(province, from: start) {
+            start = range.upperBound
+            // The จังหวัด of "องค์การบริหารส่วนจังหวัด" is a type, not an address.
+            if text[..<range.lowerBound].hasSuffix("ส่วน") { continue }
+            let words = text[range.upperBound...].split(separator: " ")
+            if words.count > Genre.wordsAfterAddress + 1 { return true }
+        }
+        return false
     }
 
     /// How many numbers stand right before the word คะแนน.

@@ -22,17 +22,18 @@ extension Genre {
     public static let ruleCharacters: Set<Character> = [".", "-", "_", "=", "*", "~", "…", "–", "—", "•", "·"]
 
     /// Words that open a running sentence, never a heading: a page that opens with one has no heading
-    /// ("ตามที่ สำนักงาน ป.ป.ช. ได้ประกาศ…", "ขอแสดงความยินดีกับเทศบาล…").
+    /// ("ตามที่ สำนักงาน ป.ป.ช. ได้ประกาศ…", "ขอแสดงความยินดีกับเทศบาล…", a news lead "วันที่ 12 ส.ค. 67 นาย…").
     public static let sentenceOpeners = [
         "ตามที่", "ตามหนังสือ", "ตามประกาศ", "ตามคำสั่ง", "ขอแสดงความยินดี", "ขอขอบคุณ", "ขอบคุณ",
-        "ขอประชาสัมพันธ์", "ขอเชิญ", "ด้วย", "เนื่องด้วย", "เนื่องจาก", "เมื่อวันที่", "ในวันที่", "วันนี้",
+        "ขอประชาสัมพันธ์", "ขอเชิญ", "ด้วย", "เนื่องด้วย", "เนื่องจาก", "วันที่", "เมื่อวันที่", "ในวันที่", "วันนี้",
         "ทั้งนี้", "อนุสนธิ", "จากการ", "จากผลการ",
     ]
 
-    /// Words that join the clauses of a running sentence; a heading names a thing and rarely has one.
+    /// Words that join the clauses of a running sentence or report its result the way a sentence does; a
+    /// heading names a thing and rarely has one.
     public static let clauseWords = [
         "ซึ่ง", "นั้น", "ทั้งนี้", "ดังนี้", "เมื่อวันที่", "โดยมี", "จึง", "อย่างไรก็ตาม", "ขณะที่", "รวมทั้ง",
-        "เพิ่มขึ้นจาก", "ลดลงจาก", "สูงกว่า", "ต่ำกว่า",
+        "เพิ่มขึ้นจาก", "ลดลงจาก", "สูงกว่า", "ต่ำกว่า", "อยู่ในระดับ", "ได้รับแจ้ง", "ปรากฏว่า", "พบว่า",
     ]
 
     /// How a running sentence ends; a heading ends on a noun, a year or a score.
@@ -40,11 +41,24 @@ extension Genre {
         "นั้น", "แล้ว", "ต่อไป", "ด้วย", "ครับ", "ค่ะ", "คะ", "นะ", "จ้า", "ดังนี้", "โดยทั่วกัน", "ทุกท่าน", ".",
     ]
 
+    /// How many words may follow the province of an address before the line reads as a sentence going on
+    /// after it ("เทศบาล… อำเภอ… จังหวัด… ได้รับแจ้งผล…"); an organisation line under a heading ends there.
+    public static let wordsAfterAddress = 2
+
     /// Cues of a site, breadcrumb, byline or counter line printed above or under a headline: never the
     /// title nor part of it ("หน้าแรก > ข่าว…", "โพสต์เมื่อ … | เข้าชม 812 ครั้ง").
     public static let siteLineCues = [
-        " > ", " » ", "›", "หน้าแรก", "Home", "โพสต์เมื่อ", "เผยแพร่เมื่อ", "ประกาศเมื่อ", "อัปเดต", "อัพเดท",
-        "เข้าชม", "ผู้เข้าชม", "ผู้ชม", "อ่าน ", "views", "ผู้เขียน", "เขียนโดย", "โดย admin", "แชร์",
+        " > ", " » ", "›", "หน้าแรก", "หน้าหลัก", "Home", "โพสต์เมื่อ", "เผยแพร่เมื่อ", "ประกาศเมื่อ",
+        "อัปเดตล่าสุด", "อัพเดทล่าสุด", "เข้าชม", "ผู้เข้าชม", "ผู้ชม", "views", "ผู้เขียน", "เขียนโดย", "แชร์",
+    ]
+
+    /// How a byline or source line starts ("โดย งานประชาสัมพันธ์", "ที่มา : …").
+    public static let bylineOpeners = ["โดย ", "ข่าวโดย", "ภาพ/ข่าว", "ภาพข่าว", "ที่มา", "แหล่งข่าว", "อ่าน ", "อ่านต่อ"]
+
+    /// A website's section labels, printed alone on a line above a headline: a site line, not the title.
+    public static let sectionLabels = [
+        "ข่าวประชาสัมพันธ์", "ข่าวกิจกรรม", "ประชาสัมพันธ์", "ข่าวสาร", "ข่าวล่าสุด", "ข่าวเด่น", "ข่าว",
+        "กิจกรรม", "ข่าวสารประชาสัมพันธ์", "ข่าวและกิจกรรม", "ITA", "การประเมิน ITA",
     ]
 
     /// Words of a date or time line ("วันที่ 14 / ส.ค. / 2567", "18 ส.ค. 2568 09:45 น."): with the
