@@ -28,6 +28,9 @@ struct OrganizationFinder: Sendable {
 
     private static let headPatterns = PatternSet(heads.map(\.word))
     private static let stopPatterns = PatternSet(Genre.nameStopWords)
+    private static let placeStops = Set(Genre.nameStopWords.indices.filter {
+        (Genre.districtWords + Genre.provinceWords).contains(Genre.nameStopWords[$0])
+    })
     private static let assessors = Genre.assessorNames.map { Array($0.utf8) }
     private static let notNames = Genre.notAgencyNames.map { Array($0.utf8) }
     private static let glue = Genre.nameGlue.map { Array($0.utf8) }
@@ -169,7 +172,8 @@ struct OrganizationFinder: Sendable {
             let name = String(decoding: bytes[start..<end], as: UTF8.self)
             // A name glued to the words after it ends at the first stop word. One at its start is part of a
             // local name; after an agency's head word it is a generic reference ("โรงพยาบาลยังผ่าน…").
-            let stops = Self.stopPatterns.matches(in: name)
+            // An agency's name may hold a place ("สำนักงานสาธารณสุขจังหวัดกระบี่"); a local one is followed by it.
+            let stops = Self.stopPatterns.matches(in: name).filter { head.type != nil || !Self.placeStops.contains($0.pattern) }
             if head.type == nil, stops.contains(where: { $0.range.lowerBound == 0 }) { continue }
             if let stop = stops.first(where: { $0.range.lowerBound > 0 }) { end = start + stop.range.lowerBound }
             while end > start, bytes[end - 1] == UInt8(ascii: ".") || (end - start >= 3 && bytes[(end - 3)..<end].elementsEqual([0xE2, 0x80, 0xA6])) {
