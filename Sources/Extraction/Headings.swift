@@ -33,7 +33,8 @@ struct ReportTitle: Sendable {
             }
             for line in lines {
                 let text = Self.clean(line.text)
-                if heading.isEmpty && !text.unicodeScalars.contains(where: isThaiConsonant) { continue }
+                // Page numbers and codes above the heading ("043", "2566") are not one.
+                if heading.isEmpty && !text.contains(where: \.isLetter) { continue }
                 switch Self.role(text) {
                 case .rule, .site:
                     if heading.isEmpty { continue }
@@ -49,10 +50,11 @@ struct ReportTitle: Sendable {
         return nil
     }
 
-    /// The heading's lines joined, unless together they read as one running sentence wrapped over lines.
+    /// The heading's lines joined, unless together they read as one running sentence wrapped over lines
+    /// (their length alone is no sign: a heading of three lines is long too).
     private static func finish(_ lines: [String]) -> String? {
         let text = lines.joined(separator: " ")
-        return lines.count > 1 && sentenceSigns(text) >= 2 ? nil : text
+        return lines.count > 1 && sentenceSigns(text, counting: false) >= 2 ? nil : text
     }
 
     /// The text of the first `<h1>`…`<h6>` element, which may run over several lines of its paragraph.
@@ -94,7 +96,11 @@ struct ReportTitle: Sendable {
     static func role(_ text: String) -> Role {
         if RuleLine.matches(text) { return .rule }
         if text.count <= Genre.headingUsualLength, isSiteLine(text) { return .site }
-        if openers.contains(where: { text.hasPrefix($0) }) || text.count > Genre.headingMaxLength { return .sentence }
+        if openers.contains(where: { text.hasPrefix($0) }) || text.count > Genre.headingMaxLength || goesOnAfterAddress(text) {
+            return .sentence
+        }
+        // A short line standing apart is a heading whatever it says; a longer one must read like a heading.
+        if text.count <= Genre.headingShortLength { return .heading }
         return sentenceSigns(text) >= 2 ? .sentence : .heading
     }
 
@@ -121,13 +127,15 @@ struct ReportTitle: Sendable {
     }
 
     /// Signs that a line is running text, each counted once: it is long, it has a clause word, the sentence
-    /// goes on after an address, it states two or more scores, it ends the way a sentence ends.
-    static func sentenceSigns(_ text: String) -> Int {
+    /// goes on after an address, it states a score (and one more when it states two: a headline states
+    /// one result), it ends the way a sentence ends.
+    static func sentenceSigns(_ text: String, counting length: Bool = true) -> Int {
         var signs = 0
-        if text.count > Genre.headingUsualLength { signs += 1 }
+        if length && text.count > Genre.headingUsualLength { signs += 1 }
         if !clauses.matches(in: text).isEmpty { signs += 1 }
-        if goesOnAfterAddress(text) { signs += 1 }
-        if scoreCount(text) >= 2 { signs += 1 }
+        // Headings do not go on after an address: that alone makes a sentence.
+        if goesOnAfterAddress(text) { signs += 2 }
+        signs += min(scoreCount(text), 2)
         if Genre.sentenceEndings.contains(where: { text.hasSuffix($0) })
             || text.unicodeScalars.last.map({ $0.properties.isEmojiPresentation }) == true
         {
@@ -136,16 +144,20 @@ struct ReportTitle: Sendable {
         return signs
     }
 
-    /// Whether more than a few words follow the province of an address ("… จังหวัดยโสธร ได้รับแจ้งผล …").
+    /// Whether the sentence goes on after a full address ("… อำเภอเมือง จังหวัดยโสธร ได้รับแจ้งผล …"); an
+    /// organisation line ends at its province or goes on with the fiscal year only.
     private static func goesOnAfterAddress(_ text: String) -> Bool {
-        guard let province = Genre.provinceWords.first else { return false }
-        var start = text.startIndex
-        while let range = text.find(province, from: start) {
-            start = range.upperBound
-            // The จังหวัด of "องค์การบริหารส่วนจังหวัด" is a type, not an address.
-            if text[..<range.lowerBound].hasSuffix("ส่วน") { continue }
-            let words = text[range.upperBound...].split(separator: " ")
-            if words.count > Genre.wordsAfterAddress + 1 { return true }
+        let words = text.split(separator: " ")
+        var sawDistrict = false
+        for (index, word) in words.enumerated() {
+            if Genre.districtWords.contains(where: { word.hasPrefix($0) }) { sawDistrict = true }
+            guard sawDistrict, Genre.provinceWords.contains(where: { word.hasPrefix($0) }) else { continue }
+            let rest = words[(index + 1)...]
+            if rest.count >= Genre.wordsAfterAddress, let next = rest.first,
+                !Genre.fiscalYearPhrases.contains(where: { next.hasPrefix($0) })
+            {
+                return true
+            }
         }
         return false
     }

@@ -33,7 +33,7 @@ extension Genre {
     /// heading names a thing and rarely has one.
     public static let clauseWords = [
         "ซึ่ง", "นั้น", "ทั้งนี้", "ดังนี้", "เมื่อวันที่", "โดยมี", "จึง", "อย่างไรก็ตาม", "ขณะที่", "รวมทั้ง",
-        "เพิ่มขึ้นจาก", "ลดลงจาก", "สูงกว่า", "ต่ำกว่า", "อยู่ในระดับ", "ได้รับแจ้ง", "ปรากฏว่า", "พบว่า",
+        "เพิ่มขึ้นจาก", "ลดลงจาก", "สูงกว่า", "ต่ำกว่า", "อยู่ในระดับ", "ได้รับแจ้ง", "ปรากฏว่า", "พบว่า", "โดยได้",
     ]
 
     /// How a running sentence ends; a heading ends on a noun, a year or a score.
@@ -41,8 +41,8 @@ extension Genre {
         "นั้น", "แล้ว", "ต่อไป", "ด้วย", "ครับ", "ค่ะ", "คะ", "นะ", "จ้า", "ดังนี้", "โดยทั่วกัน", "ทุกท่าน", ".",
     ]
 
-    /// How many words may follow the province of an address before the line reads as a sentence going on
-    /// after it ("เทศบาล… อำเภอ… จังหวัด… ได้รับแจ้งผล…"); an organisation line under a heading ends there.
+    /// How many words after the province of a full address (อำเภอ… จังหวัด…) make the line a sentence going
+    /// on after it ("เทศบาล… อำเภอ… จังหวัด… ได้รับแจ้งผล…"); an organisation line under a heading ends there.
     public static let wordsAfterAddress = 2
 
     /// Cues of a site, breadcrumb, byline or counter line printed above or under a headline: never the
@@ -58,7 +58,7 @@ extension Genre {
     /// A website's section labels, printed alone on a line above a headline: a site line, not the title.
     public static let sectionLabels = [
         "ข่าวประชาสัมพันธ์", "ข่าวกิจกรรม", "ประชาสัมพันธ์", "ข่าวสาร", "ข่าวล่าสุด", "ข่าวเด่น", "ข่าว",
-        "กิจกรรม", "ข่าวสารประชาสัมพันธ์", "ข่าวและกิจกรรม", "ITA", "การประเมิน ITA",
+        "กิจกรรม", "ข่าวสารประชาสัมพันธ์", "ข่าวและกิจกรรม", "ITA",
     ]
 
     /// Words of a date or time line ("วันที่ 14 / ส.ค. / 2567", "18 ส.ค. 2568 09:45 น."): with the
@@ -76,12 +76,15 @@ extension Genre {
     /// The longest a heading line runs; a longer line is a paragraph of running text.
     public static let headingMaxLength = 200
 
+    /// A line this short standing apart is a heading unless it opens like a sentence.
+    public static let headingShortLength = 80
+
     /// Beyond this many characters a heading line counts one sign of a running sentence.
     public static let headingUsualLength = 120
 
     /// Phrases that name the fiscal year a title or subject is for, each followed by the year, in the
-    /// order they are trusted: "ประจำปีงบประมาณ พ.ศ. 2566", "ปี 2566", "ปี 66", "ITA 2568".
-    public static let fiscalYearPhrases = ["ปีงบประมาณ", "ประจำปี", "ปี", "ITA"]
+    /// order they are trusted: "ประจำปีงบประมาณ พ.ศ. 2566", "ปีงบ 67", "ปี 2566", "ปี 66", "ITA 2568".
+    public static let fiscalYearPhrases = ["ปีงบประมาณ", "ปีงบ", "ประจำปี", "ปี", "ITA"]
 
     /// The era word that may stand between a fiscal-year phrase and its year.
     public static let buddhistEra = ["พ.ศ.", "พ.ศ"]

@@ -10,12 +10,12 @@ extension Genre {
     ]
 
     /// Head words of agencies that are not local government (their type is null): universities,
-    /// hospitals, departments, ministries, state enterprises, public organisations and offices. The
+    /// hospitals, schools, departments, ministries, state enterprises, public organisations and offices. The
     /// name is the head word and the words glued to it ("มหาวิทยาลัยราชภัฏลุ่มน้ำโขง").
     public static let agencyHeads = [
-        "มหาวิทยาลัย", "โรงพยาบาล", "กรม", "กระทรวง", "สถาบัน", "สำนักงาน", "องค์การ", "การท่าเรือ",
+        "มหาวิทยาลัย", "โรงพยาบาล", "โรงเรียน", "กรม", "กระทรวง", "สถาบัน", "สำนักงาน", "องค์การ", "การท่าเรือ",
         "การประปา", "การไฟฟ้า", "การรถไฟ", "การทางพิเศษ", "การเคหะ", "การยาสูบ", "การนิคมอุตสาหกรรม",
-        "การกีฬา", "ท่าอากาศยาน", "ธนาคาร", "วิทยาลัย", "ศาล", "กองทุน",
+        "การกีฬา", "ท่าอากาศยาน", "ธนาคาร", "วิทยาลัย",
     ]
 
     /// What follows an agency's name as part of it, after a space: "สถาบันส่งเสริม… (องค์การมหาชน)".

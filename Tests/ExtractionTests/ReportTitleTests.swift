@@ -90,6 +90,37 @@ import Testing
         #expect(document.organization.province == "อุดรธานี")
     }
 
+    @Test func aShortLineStandingApartIsAHeadingEvenWithTwoScores() {
+        let text = """
+            ทต.หนองแค ได้ ITA 95.00 คะแนน เพิ่มขึ้นจากปีก่อน 2.10 คะแนน
+
+            เทศบาลตำบลหนองแค ขอขอบคุณทุกท่าน
+            """
+        #expect(extract(text).document.title == "ทต.หนองแค ได้ ITA 95.00 คะแนน เพิ่มขึ้นจากปีก่อน 2.10 คะแนน")
+    }
+
+    @Test func aSentenceGoingOnAfterTheOrganisationsAddressIsNotAHeading() {
+        let text = """
+            เทศบาลตำบลบางปู อ.เมือง จ.สมุทรปราการ ได้เข้ารับการประเมิน ITA ปี 2566
+
+            ต่อไป
+            """
+        #expect(extract(text).document.title == nil)
+    }
+
+    @Test func pageNumbersAboveTheHeadingAreSkipped() {
+        let text = """
+            - 1 -
+            2567
+
+            แผนปฏิบัติการ ปีงบ 67 ของโรงเรียนบ้านหนองบัว
+            """
+        let document = extract(text).document
+        #expect(document.title == "แผนปฏิบัติการ ปีงบ 67 ของโรงเรียนบ้านหนองบัว")
+        #expect(document.fiscalYearBE == 2567)
+        #expect(document.organization.name == "โรงเรียนบ้านหนองบัว")
+    }
+
     @Test func inHTMLTheTitleIsTheFirstHeadingElement() {
         let text = """
             <p>ข่าวประชาสัมพันธ์ วันที่ 1 เมษายน 2568</p>
