@@ -51,10 +51,10 @@ struct ReportTitle: Sendable {
     }
 
     /// The heading's lines joined, unless together they read as one running sentence wrapped over lines
-    /// (their length alone is no sign: a heading of three lines is long too).
+    /// (their length is no sign, a heading of three lines is long too; nor is a line after an address line).
     private static func finish(_ lines: [String]) -> String? {
         let text = lines.joined(separator: " ")
-        return lines.count > 1 && sentenceSigns(text, counting: false) >= 2 ? nil : text
+        return lines.count > 1 && sentenceSigns(text, whole: false) >= 2 ? nil : text
     }
 
     /// The text of the first `<h1>`…`<h6>` element, which may run over several lines of its paragraph.
@@ -126,15 +126,13 @@ struct ReportTitle: Sendable {
         }
     }
 
-    /// Signs that a line is running text, each counted once: it is long, it has a clause word, the sentence
-    /// goes on after an address, it states a score (and one more when it states two: a headline states
+    /// Signs that a line (or lines joined) is running text, each counted once: it is long, it has a clause
+    /// word, it states a score (and one more when it states two: a headline states
     /// one result), it ends the way a sentence ends.
-    static func sentenceSigns(_ text: String, counting length: Bool = true) -> Int {
+    static func sentenceSigns(_ text: String, whole line: Bool = true) -> Int {
         var signs = 0
-        if length && text.count > Genre.headingUsualLength { signs += 1 }
+        if line && text.count > Genre.headingUsualLength { signs += 1 }
         if !clauses.matches(in: text).isEmpty { signs += 1 }
-        // Headings do not go on after an address: that alone makes a sentence.
-        if goesOnAfterAddress(text) { signs += 2 }
         signs += min(scoreCount(text), 2)
         if Genre.sentenceEndings.contains(where: { text.hasSuffix($0) })
             || text.unicodeScalars.last.map({ $0.properties.isEmojiPresentation }) == true

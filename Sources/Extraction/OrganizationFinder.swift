@@ -129,7 +129,7 @@ struct OrganizationFinder: Sendable {
         var district: String?
         var province: String?
         for mention in mentions where mention.key == winner.key {
-            for word in Self.words(mention.after, upTo: 4) {
+            for word in Self.words(Self.beforeVenue(mention.after), upTo: 4) {
                 if district == nil { district = Genre.districtWords.lazy.compactMap { value(of: word, prefix: $0) }.first }
                 if province == nil { province = Genre.provinceWords.lazy.compactMap { value(of: word, prefix: $0) }.first }
             }
@@ -259,6 +259,14 @@ struct OrganizationFinder: Sendable {
             i = end
         }
         return true
+    }
+
+    /// The text up to the first venue cue that starts a word: a place after it is the venue's.
+    private static func beforeVenue(_ text: Substring) -> Substring {
+        let bytes = Array(text.utf8)
+        guard let cue = venueCues.matches(in: text).first(where: { $0.range.lowerBound == 0 || bytes[$0.range.lowerBound - 1] == 0x20 })
+        else { return text }
+        return Substring(text.utf8.prefix(cue.range.lowerBound))
     }
 
     /// The first `limit` space-separated words (cut on bytes: splitting Thai into Characters is slow).

@@ -128,6 +128,15 @@ import Testing
         #expect(organization(text) == Organization(name: "เทศบาลตำบลหัวหิน", type: "เทศบาลตำบล", district: nil, province: nil))
     }
 
+    @Test func aVenueRightAfterTheOrganisationDoesNotGiveItsPlace() {
+        let text = """
+            เทศบาลตำบลนาจาน ร่วมพิธี ณ โรงแรมริมบึง อำเภอเมืองขอนแก่น จังหวัดขอนแก่น
+
+            เทศบาลตำบลนาจาน อำเภอชนบท ได้รับโล่
+            """
+        #expect(organization(text) == Organization(name: "เทศบาลตำบลนาจาน", type: "เทศบาลตำบล", district: "ชนบท", province: nil))
+    }
+
     @Test func aVenuesAddressEndsAtItsProvince() {
         let text = """
             เทศบาลนครริมน้ำ ได้คะแนนสูงสุด

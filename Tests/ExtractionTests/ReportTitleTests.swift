@@ -108,6 +108,14 @@ import Testing
         #expect(extract(text).document.title == nil)
     }
 
+    @Test func aHeadingLineAfterAnAddressLineIsNotASentenceGoingOn() {
+        let text = """
+            องค์การบริหารส่วนตำบลบ้านเหล่า อำเภอแม่ใจ จังหวัดพะเยา
+            ประกาศผลการประเมิน ITA ประจำปี 2567
+            """
+        #expect(extract(text).document.title == "องค์การบริหารส่วนตำบลบ้านเหล่า อำเภอแม่ใจ จังหวัดพะเยา ประกาศผลการประเมิน ITA ประจำปี 2567")
+    }
+
     @Test func pageNumbersAboveTheHeadingAreSkipped() {
         let text = """
             - 1 -
