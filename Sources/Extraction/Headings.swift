@@ -16,6 +16,7 @@ struct ReportTitle: Sendable {
         case site
         /// Running text: a sentence, not a heading.
         case sentence
+        /// A line of a heading.
         case heading
     }
 
@@ -126,9 +127,9 @@ struct ReportTitle: Sendable {
         }
     }
 
-    /// Signs that a line (or lines joined) is running text, each counted once: it is long, it has a clause
-    /// word, it states a score (and one more when it states two: a headline states
-    /// one result), it ends the way a sentence ends.
+    /// Signs that a line (or lines joined) is running text: it is long, it has a clause word, it states a
+    /// score (two signs when it states two or more: a headline states one result), it ends the way a
+    /// sentence ends.
     static func sentenceSigns(_ text: String, whole line: Bool = true) -> Int {
         var signs = 0
         if line && text.count > Genre.headingUsualLength { signs += 1 }

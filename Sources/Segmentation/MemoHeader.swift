@@ -19,8 +19,10 @@ extension LineBytes {
         HeaderField.Key(rawValue: field.field).map { ($0, Array(field.word.utf8)) }
     }
 
-    private static let dateInline = Array(" วันที่".utf8)
-    private static let dateInlineTab = Array("\tวันที่".utf8)
+    /// `วันที่` after a space or a tab: the date written on the `ที่` line.
+    private static let dateWord = headerKeywords.first { $0.0 == .date }?.1 ?? []
+    private static let dateInline = [0x20] + dateWord
+    private static let dateInlineTab = [0x09] + dateWord
 
     /// How many non-blank lines from the top the memo title may come after.
     static let memoTitleWindow = 15

@@ -200,3 +200,15 @@ import Testing
         #expect(!RuleLine.matches("- ข้อ 1"))
     }
 }
+
+@Suite struct HeaderWordTests {
+    /// Every header field has its word in the genre's table, and วันที่ is tried before its tail ที่.
+    @Test func everyFieldHasItsWordAndวันที่ComesBeforeที่() throws {
+        let keys = LineBytes.headerKeywords.map(\.0)
+        #expect(Set(keys.map(\.rawValue)) == ["department", "reference", "date", "subject", "addressee", "enclosures", "references"])
+        #expect(keys.count == 7)
+        let date = try #require(keys.firstIndex(of: .date))
+        let reference = try #require(keys.firstIndex(of: .reference))
+        #expect(date < reference)
+    }
+}
