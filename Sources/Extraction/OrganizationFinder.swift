@@ -34,6 +34,7 @@ struct OrganizationFinder: Sendable {
     private static let assessors = Genre.assessorNames.map { Array($0.utf8) }
     private static let notNames = Genre.notAgencyNames.map { Array($0.utf8) }
     private static let glue = Genre.nameGlue.map { Array($0.utf8) }
+    private static let localHeads = heads.filter { $0.type != nil }.map { Array($0.word.utf8) }
     private static let functionWords = Genre.functionWords.map { Array($0.utf8) }
     private static let venueCues = PatternSet(Genre.venueCues)
     private static let venueEnds = Genre.venueAddressEnds.map { Array($0.utf8) }
@@ -159,6 +160,8 @@ struct OrganizationFinder: Sendable {
             }
             if head.type == nil {
                 guard Self.startsName(bytes, at: at), !Self.notNames.contains(where: { bytes[at...].starts(with: $0) }) else { continue }
+                // "สำนักงานเทศบาลตำบล…", "โรงเรียนอบต.…": the office or school of a local administration is that one.
+                if Self.localHeads.contains(where: { bytes[hit.range.upperBound...].starts(with: $0) }) { continue }
             }
             covered = hit.range.upperBound
             var start = hit.range.upperBound
@@ -182,7 +185,8 @@ struct OrganizationFinder: Sendable {
             let local = String(decoding: bytes[start..<end], as: UTF8.self)
             guard local.count >= 2, local.unicodeScalars.first.map(isThaiConsonant) == true else { continue }
             if Self.inVenue(at, venues: venues, bytes: bytes) { continue }
-            var full = head.word + local
+            // An abbreviation keeps the space written after it ("อบต. หนองบัว").
+            var full = head.abbreviated ? String(decoding: bytes[at..<end], as: UTF8.self) : head.word + local
             if head.type == nil, end == after {
                 for suffix in Genre.agencyNameSuffixes {
                     var s = after

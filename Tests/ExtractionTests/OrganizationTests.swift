@@ -69,6 +69,19 @@ import Testing
         #expect(organization(text).name == "เทศบาลตำบลป่าแดง")
     }
 
+    @Test func theOfficeOfALocalAdministrationIsThatAdministration() {
+        let text = """
+            ประกาศสำนักงานเทศบาลตำบลดอนตูม เรื่อง ผลการประเมิน ITA
+
+            สำนักงานเทศบาลตำบลดอนตูม ขอประกาศผล
+            """
+        #expect(organization(text) == Organization(name: "เทศบาลตำบลดอนตูม", type: "เทศบาลตำบล", district: nil, province: nil))
+    }
+
+    @Test func anAbbreviationKeepsTheSpaceWrittenAfterIt() {
+        #expect(organization("อบต. หนองหญ้าปล้อง แจ้งผล ITA\n").name == "อบต. หนองหญ้าปล้อง")
+    }
+
     @Test func theAssessorIsNeverTheOrganisation() {
         let text = """
             สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ ประกาศผลการประเมิน
