@@ -87,11 +87,11 @@ struct ReportTitle: Sendable {
         return nil
     }
 
-    /// A line's text without markup or a markdown heading mark.
+    /// A line's text without markup or a markdown heading mark ("## ", not the "#" of a hashtag).
     static func clean(_ raw: String) -> String {
         let text = CellText.clean(raw)
         let unmarked = text.drop { $0 == "#" }
-        return unmarked.count < text.count ? unmarked.trimmed() : text
+        return unmarked.count < text.count && unmarked.first == " " ? unmarked.trimmed() : text
     }
 
     static func role(_ text: String) -> Role {
@@ -113,6 +113,8 @@ struct ReportTitle: Sendable {
             return true
         }
         let words = text.split(separator: " ").map { String($0.trimmed("()[]")) }.filter { !$0.isEmpty }
+        // A line of hashtags.
+        if words.allSatisfy({ $0.hasPrefix("#") }) { return true }
         guard words.contains(where: { $0.contains(where: \.isNumber) }) else { return false }
         return words.allSatisfy { word in
             dateWords.contains(word) || word.allSatisfy { $0.isNumber || ":/.,-".contains($0) }

@@ -15,7 +15,7 @@ extension Genre {
     ]
 
     /// What puts a telephone number after the unit on a ส่วนราชการ line ("กองคลัง โทร. 0 4327 4000").
-    public static let telephoneMarkers = ["โทรศัพท์", "โทร.", "โทร "]
+    public static let telephoneMarkers = ["โทรศัพท์", "โทรสาร", "โทร.", "โทร "]
 
     /// Characters a rule line is drawn with: a line of only these (three or more) under a heading or a
     /// memo subject is a rule, not text ("......", "-----", "______", "……").

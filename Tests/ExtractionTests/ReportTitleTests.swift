@@ -129,6 +129,11 @@ import Testing
         #expect(document.organization.name == "โรงเรียนบ้านหนองบัว")
     }
 
+    @Test func aMarkdownHeadingLosesItsMarkAndAHashtagLineIsNoHeading() {
+        #expect(extract("## ผลการประเมิน ITA ปี 2566\n\nเนื้อหา\n").document.title == "ผลการประเมิน ITA ปี 2566")
+        #expect(extract("#ITA2566 #โปร่งใส\n\nผลการประเมิน ITA ปี 2566\n").document.title == "ผลการประเมิน ITA ปี 2566")
+    }
+
     @Test func inHTMLTheTitleIsTheFirstHeadingElement() {
         let text = """
             <p>ข่าวประชาสัมพันธ์ วันที่ 1 เมษายน 2568</p>
