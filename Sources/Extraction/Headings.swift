@@ -23,7 +23,8 @@ struct ReportTitle: Sendable {
     private static let openers = Genre.sentenceOpeners
     private static let clauses = PatternSet(Genre.clauseWords)
     private static let siteCues = PatternSet(Genre.siteLineCues)
-    private static let dateWords = Set(Genre.dateLineWords + Genre.monthNames)
+    /// Longest first, so that a word is read by its longest known start ("วันที่" before "วัน").
+    private static let dateWords = (Genre.dateLineWords + Genre.monthNames).sorted { $0.count > $1.count }
 
     func title(_ blocks: [Block]) -> String? {
         if let heading = htmlHeading(blocks) { return heading }
@@ -116,17 +117,23 @@ struct ReportTitle: Sendable {
         // A line of hashtags.
         if words.allSatisfy({ $0.hasPrefix("#") }) { return true }
         guard words.contains(where: { $0.contains(where: \.isNumber) }) else { return false }
-        return words.allSatisfy { word in
-            dateWords.contains(word) || word.allSatisfy { $0.isNumber || ":/.,-".contains($0) }
-                || monthFirst(word)
-        }
+        return words.allSatisfy(isDateWord)
     }
 
-    /// "ส.ค." glued to its year ("ส.ค.2567") or a day ("14/ส.ค./2567").
-    private static func monthFirst(_ word: String) -> Bool {
-        Genre.monthNames.contains { month in
-            word.contains(month) && word.replacing(month, with: "").allSatisfy { $0.isNumber || "/.-".contains($0) }
+    /// A word made of numbers, date words and month names only, glued or not: "14/ส.ค./2567",
+    /// "วันจันทร์ที่", "09:45".
+    private static func isDateWord(_ word: String) -> Bool {
+        var rest = Substring(word)
+        while let first = rest.first {
+            if first.isNumber || ":/.,-".contains(first) {
+                rest = rest.dropFirst()
+            } else if let known = dateWords.first(where: { rest.hasPrefix($0) }) {
+                rest = rest.dropFirst(known.count)
+            } else {
+                return false
+            }
         }
+        return true
     }
 
     /// Signs that a line (or lines joined) is running text: it is long, it has a clause word, it states a

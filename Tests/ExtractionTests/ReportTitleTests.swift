@@ -68,9 +68,14 @@ import Testing
         #expect(document.fiscalYearBE == 2568)
     }
 
+    @Test func aDayNameDateAboveTheHeadlineIsPassedOver() {
+        #expect(extract("วันจันทร์ที่ 2 ก.ย. 2567\nอบต.นาดี ผ่าน ITA\n").document.title == "อบต.นาดี ผ่าน ITA")
+    }
+
     @Test func aDateOrCounterLineUnderTheHeadlineEndsIt() {
         let text = """
             กรมตัวอย่างการเกษตร ผ่านการประเมิน ITA ปี 2565
+            วันศุกร์ที่ 12 สิงหาคม 2565 เวลา 09:45 น.
             12-08-2565
             โพสต์เมื่อ 12 สิงหาคม 2565 | ผู้เข้าชม 77 คน
             """
