@@ -183,7 +183,9 @@ struct OrganizationFinder: Sendable {
                 end -= bytes[end - 1] == UInt8(ascii: ".") ? 1 : 3
             }
             let local = String(decoding: bytes[start..<end], as: UTF8.self)
-            guard local.count >= 2, local.unicodeScalars.first.map(isThaiConsonant) == true else { continue }
+            guard local.count >= 2, local.unicodeScalars.first.map(isThaiConsonant) == true,
+                !Genre.genericAfterType.contains(where: { local.hasPrefix($0) })
+            else { continue }
             if Self.inVenue(at, venues: venues, bytes: bytes) { continue }
             // An abbreviation keeps the space written after it ("อบต. หนองบัว").
             var full = head.abbreviated ? String(decoding: bytes[at..<end], as: UTF8.self) : head.word + local

@@ -63,6 +63,14 @@ extension Genre {
         "ย้อนหลัง", "แจ้งผล", "คว้า", "รับโล่",
     ]
 
+    /// Words that, glued to a type, make it a generic reference rather than a name: "เทศบาลนครทั่วประเทศ",
+    /// "องค์การบริหารส่วนจังหวัดเพียง 7 แห่ง", "อบต.จึงจะเร่งปรับปรุง". Short words that start real place
+    /// names (จะนะ, มีชัย, ในเมือง) are left out.
+    public static let genericAfterType = [
+        "ทั่วประเทศ", "ทั่ว", "ทั้ง", "เพียง", "จึง", "ทุก", "อื่น", "ต่าง", "ดังกล่าว", "นั้น", "นี้", "ซึ่ง", "และ",
+        "หรือ", "ได้", "ก็", "เป็น", "แห่ง", "ของ",
+    ]
+
     /// Words that follow an abbreviation and a space without being a name ("สำนักปลัด อบจ. หรือ …").
     public static let functionWords = ["หรือ", "และ", "ได้", "ซึ่ง", "โดย", "เพื่อ", "จะ", "ก็", "ทั้ง", "ของ", "ที่"]
 }

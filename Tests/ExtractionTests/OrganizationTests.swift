@@ -82,6 +82,19 @@ import Testing
         #expect(organization("อบต. หนองหญ้าปล้อง แจ้งผล ITA\n").name == "อบต. หนองหญ้าปล้อง")
     }
 
+    @Test func aTypeUsedGenericallyIsNoOtherOrganisation() {
+        let text = """
+            ผลการประเมิน ITA ของเทศบาลนครสองแคว
+
+            เทศบาลนครสองแคว ได้ 95.00 คะแนน สูงกว่าค่าเฉลี่ยของเทศบาลนครทั่วประเทศ และเป็น 1 ในเทศบาลนครเพียง 5 แห่ง
+
+            เทศบาลนครทั้ง 30 แห่ง ได้รับแจ้งผลแล้ว
+            """
+        let result = extract(text)
+        #expect(result.document.organization.name == "เทศบาลนครสองแคว")
+        #expect(!result.issues.contains { $0.code == "organization_mismatch" })
+    }
+
     @Test func theAssessorIsNeverTheOrganisation() {
         let text = """
             สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ ประกาศผลการประเมิน
