@@ -35,6 +35,7 @@ struct OrganizationFinder: Sendable {
     private static let notNames = Genre.notAgencyNames.map { Array($0.utf8) }
     private static let glue = Genre.nameGlue.map { Array($0.utf8) }
     private static let localHeads = heads.filter { $0.type != nil }.map { Array($0.word.utf8) }
+    private static let localAbbreviations = Genre.localGovernmentTypes.map { Array($0.abbreviation.utf8) }
     private static let functionWords = Genre.functionWords.map { Array($0.utf8) }
     private static let venueCues = PatternSet(Genre.venueCues)
     private static let venueEnds = Genre.venueAddressEnds.map { Array($0.utf8) }
@@ -52,6 +53,18 @@ struct OrganizationFinder: Sendable {
         return i
     }
 
+    /// How a mention writes the name, from the least to the most trusted for the record.
+    enum Form: Int, Comparable {
+        /// "อบต.โนนสะอาดใต้"
+        case abbreviated
+        /// "องค์การบริหารส่วนจังหวัด (อบจ.) พังงา": in full, with the abbreviation inserted.
+        case inserted
+        /// "องค์การบริหารส่วนจังหวัดพังงา"
+        case full
+
+        static func < (a: Form, b: Form) -> Bool { a.rawValue < b.rawValue }
+    }
+
     struct Mention {
         /// The name as the record gives it: the full form, or the abbreviation as written.
         var name: String
@@ -59,7 +72,7 @@ struct OrganizationFinder: Sendable {
         var type: String?
         /// The name without its type or head word: what tells two mentions of one type apart.
         var local: String
-        var abbreviated: Bool
+        var form: Form
         var line: Int
         /// Byte offsets of the mention in its line.
         var range: Range<Int>
@@ -95,8 +108,9 @@ struct OrganizationFinder: Sendable {
         func count(_ mention: Mention, _ points: Int, at position: (Int, Int)) {
             weight[mention.key, default: 0] += points
             if first[mention.key] == nil { first[mention.key] = position }
-            // The name in full wins over its abbreviation; an abbreviation is kept only where no full name is given.
-            if best[mention.key].map({ $0.abbreviated && !mention.abbreviated }) ?? true { best[mention.key] = mention }
+            // The clean full name wins over one with an inserted abbreviation, and that over the abbreviation,
+            // which is kept only where no full name is given.
+            if best[mention.key].map({ $0.form < mention.form }) ?? true { best[mention.key] = mention }
         }
         for (index, line) in lines.enumerated() {
             for mention in self.mentions(in: line.text, line: index) {
@@ -165,6 +179,11 @@ struct OrganizationFinder: Sendable {
             }
             covered = hit.range.upperBound
             var start = hit.range.upperBound
+            var form = head.abbreviated ? Form.abbreviated : .full
+            if head.type != nil, !head.abbreviated, let name = Self.afterInsertedAbbreviation(bytes, from: start) {
+                start = name
+                form = .inserted
+            }
             if head.abbreviated {
                 while start < bytes.count && bytes[start] == 0x20 { start += 1 }
                 // "สำนักปลัด อบจ. หรือ ส่วนราชการอื่น": a word after the space, not a name.
@@ -200,11 +219,25 @@ struct OrganizationFinder: Sendable {
                 }
             }
             found.append(Mention(
-                name: full, type: head.type, local: local, abbreviated: head.abbreviated, line: line,
+                name: full, type: head.type, local: local, form: form, line: line,
                 range: at..<after, after: text[text.utf8.index(text.startIndex, offsetBy: after)...],
                 gloss: end == after ? Self.gloss(bytes, from: after) : nil))
         }
         return found
+    }
+
+    /// Where the name starts after an abbreviation inserted between a type and its name, "(อบจ.) " in
+    /// "องค์การบริหารส่วนจังหวัด (อบจ.) พังงา"; nil when there is none.
+    private static func afterInsertedAbbreviation(_ bytes: [UInt8], from start: Int) -> Int? {
+        var i = start
+        while i < bytes.count && bytes[i] == 0x20 { i += 1 }
+        guard i < bytes.count, bytes[i] == 0x28,
+            let abbreviation = localAbbreviations.first(where: { bytes[(i + 1)...].starts(with: $0) }),
+            i + 1 + abbreviation.count < bytes.count, bytes[i + 1 + abbreviation.count] == 0x29
+        else { return nil }
+        i += 2 + abbreviation.count
+        while i < bytes.count && bytes[i] == 0x20 { i += 1 }
+        return i
     }
 
     /// Whether an agency's head word at `at` starts a name: at the start, after a space or a bracket or a

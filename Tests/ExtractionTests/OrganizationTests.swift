@@ -134,6 +134,15 @@ import Testing
             name: "องค์การบริหารส่วนจังหวัดตัวอย่าง", type: "องค์การบริหารส่วนจังหวัด", district: nil, province: nil))
     }
 
+    @Test func aNameWithAnInsertedAbbreviationIsStillTheNameInFull() {
+        let text = """
+            อบจ.ตัวอย่าง รับโล่ ITA
+
+            องค์การบริหารส่วนจังหวัด (อบจ.) ตัวอย่าง เข้ารับโล่
+            """
+        #expect(organization(text).name == "องค์การบริหารส่วนจังหวัดตัวอย่าง")
+    }
+
     @Test func aProvinceIsNotReadFromTheName() {
         let text = """
             รายงานผลการประเมิน ITA องค์การบริหารส่วนจังหวัดแพร่
