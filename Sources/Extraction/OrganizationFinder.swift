@@ -35,6 +35,7 @@ struct OrganizationFinder: Sendable {
     private static let notNames = Genre.notAgencyNames.map { Array($0.utf8) }
     private static let glue = Genre.nameGlue.map { Array($0.utf8) }
     private static let localHeads = heads.filter { $0.type != nil }.map { Array($0.word.utf8) }
+    private static let glossWords = Genre.glossIntroducers.map { Array(($0 + " ").utf8) }
     private static let localAbbreviations = Genre.localGovernmentTypes.map { Array($0.abbreviation.utf8) }
     private static let functionWords = Genre.functionWords.map { Array($0.utf8) }
     private static let venueCues = PatternSet(Genre.venueCues)
@@ -251,13 +252,21 @@ struct OrganizationFinder: Sendable {
         }
     }
 
-    /// An abbreviation in brackets right after a name, "(กทช.)" or "(PEX)": short, no space, with a dot
-    /// or in capitals; not a suffix that is part of the name, nor a local type's abbreviation.
+    /// An abbreviation given right after a name, in brackets, "(กทช.)" or "(PEX)", or after a word that
+    /// introduces one, "หรือ สสร.": short, no space, with a dot or in capitals; not a suffix that is part of
+    /// the name, nor a local type's abbreviation.
     private static func gloss(_ bytes: [UInt8], from start: Int) -> String? {
         var s = start
         while s < bytes.count && bytes[s] == 0x20 { s += 1 }
-        guard s < bytes.count, bytes[s] == 0x28, let close = bytes[s...].firstIndex(of: 0x29) else { return nil }
-        let inner = String(decoding: bytes[(s + 1)..<close], as: UTF8.self)
+        let inner: String
+        if s < bytes.count, bytes[s] == 0x28, let close = bytes[s...].firstIndex(of: 0x29) {
+            inner = String(decoding: bytes[(s + 1)..<close], as: UTF8.self)
+        } else if let word = glossWords.first(where: { bytes[s...].starts(with: $0) }) {
+            let from = s + word.count
+            inner = String(decoding: bytes[from..<(bytes[from...].firstIndex(of: 0x20) ?? bytes.count)], as: UTF8.self)
+        } else {
+            return nil
+        }
         guard (2...12).contains(inner.count), !inner.contains(" "),
             inner.contains(".") || inner.allSatisfy({ $0.isASCII && $0.isUppercase }),
             !Genre.localGovernmentTypes.contains(where: { $0.abbreviation == inner })

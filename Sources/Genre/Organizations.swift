@@ -32,6 +32,10 @@ extension Genre {
     /// agency head words are recognised only after a space, a bracket or one of these.
     public static let nameGlue = ["ว่า", "ของ", "จาก", "ที่", "กับ", "ให้", "โดย", "และ", "ใน", "แก่", "ยินดีกับ"]
 
+    /// Words that introduce an abbreviation after a full name ("สถาบัน… (องค์การมหาชน) หรือ สสร."); the
+    /// other form is the abbreviation in brackets.
+    public static let glossIntroducers = ["หรือ"]
+
     /// The office that runs the assessment: named on almost every page, never the organisation.
     public static let assessorNames = [
         "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ", "คณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ",

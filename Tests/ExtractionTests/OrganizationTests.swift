@@ -57,6 +57,18 @@ import Testing
         #expect(organization(text).name == "สำนักงานส่งเสริมเศรษฐกิจชุมชน (องค์การมหาชน)")
     }
 
+    @Test func anAbbreviationIntroducedByหรือCountsForTheFullName() {
+        // The university is named in full once, then by its abbreviation; the hospital twice in full.
+        let text = """
+            ข่าวประชาสัมพันธ์
+
+            มหาวิทยาลัยราชภัฏริมน้ำ หรือ มรร. ได้รับผล ITA จากสำนักงาน ป.ป.ช. ที่โรงพยาบาลศูนย์ริมน้ำ
+
+            มรร. ได้ 92.00 คะแนน และ มรร. ขอบคุณ โรงพยาบาลศูนย์ริมน้ำ
+            """
+        #expect(organization(text).name == "มหาวิทยาลัยราชภัฏริมน้ำ")
+    }
+
     @Test func aUnitOfTheOrganisationIsNotAnAgency() {
         let text = """
             บันทึกข้อความ
