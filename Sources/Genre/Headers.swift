@@ -64,8 +64,10 @@ extension Genre {
 
     /// Words of a date or time line ("วันที่ 14 / ส.ค. / 2567", "18 ส.ค. 2568 09:45 น."): with the
     /// month names, the only words such a line has.
-    public static let dateLineWords = ["วันที่", "ณ", "เวลา", "น.", "พ.ศ.", "พ.ศ", "วัน", "จันทร์", "อังคาร", "พุธ",
-        "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์", "ที่", "|", "/", "-", ":", ","]
+    public static let dateLineWords = [
+        "วันที่", "ณ", "เวลา", "น.", "พ.ศ.", "พ.ศ", "วัน", "จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์",
+        "อาทิตย์", "ที่", "|", "/", "-", ":", ",",
+    ]
 
     /// Thai month names, full and abbreviated, as a date line writes them.
     public static let monthNames = [

@@ -22,8 +22,8 @@ extension Genre {
     public static let agencyNameSuffixes = ["(องค์การมหาชน)"]
 
     /// Words that make a head word the start of something other than an agency's name: a unit inside
-    /// an organisation (สำนักงานปลัด), a generic phrase (มหาวิทยาลัยทั่วประเทศ), the public-organisation
-    /// suffix itself.
+    /// an organisation (สำนักงานปลัด), a misspelt องค์กรปกครอง, the public-organisation suffix itself, a
+    /// back-reference (กรมฯ).
     public static let notAgencyNames = [
         "สำนักงานปลัด", "สำนักงานเลขานุการ", "องค์การมหาชน", "องค์การปกครอง", "สำนักงานฯ", "กรมฯ",
     ]
@@ -36,10 +36,11 @@ extension Genre {
     /// other form is the abbreviation in brackets.
     public static let glossIntroducers = ["หรือ"]
 
-    /// The office that runs the assessment: named on almost every page, never the organisation.
+    /// The office that runs the assessment: named on almost every page, never the organisation. A mention
+    /// that starts with one of these names is skipped whole.
     public static let assessorNames = [
         "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ", "คณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ",
-        "สำนักงาน ป.ป.ช.", "สำนักงานป.ป.ช.", "ป.ป.ช.",
+        "สำนักงาน ป.ป.ช.", "สำนักงานป.ป.ช.",
     ]
 
     /// Place words written for an organisation, the full form first, then its abbreviation:
