@@ -1,4 +1,5 @@
 import Foundation
+import Genre
 import Normalization
 import RecordModel
 import Segmentation
@@ -23,12 +24,13 @@ public struct Extractor: Sendable {
     private let scores = ScoreExtractor()
     private let signatories = SignatoryParser()
     private let measures = MeasureExtractor()
+    private let titles = ReportTitle()
 
     public init() {}
 
     public func extract(lines: [TextLine], blocks: [Block]) -> Extraction {
         let memo = memoHeader(blocks)
-        let title = memo?.subject ?? reportTitle(blocks)
+        let title = memo == nil ? titles.title(blocks) : memo?.subject
         let headerText = [memo?.department, memo?.subject, title].compactMap { $0 }
         let (organization, stray) = organizations.find(lines: lines, headerText: headerText)
         let document = DocumentInfo(
@@ -109,7 +111,7 @@ public struct Extractor: Sendable {
     /// ("กองคลัง โทร. 0 4327 4000").
     static func department(_ text: String) -> String? {
         var unit = Substring(text)
-        for marker in ["โทรศัพท์", "โทร.", "โทร "] {
+        for marker in Genre.telephoneMarkers {
             if let range = unit.find(marker), range.lowerBound > unit.startIndex { unit = unit[..<range.lowerBound] }
         }
         let trimmed = unit.trimmed()
@@ -127,16 +129,6 @@ public struct Extractor: Sendable {
         return out
     }
 
-    /// The first heading of a report: its first paragraph that has Thai letters, lines joined by a space.
-    func reportTitle(_ blocks: [Block]) -> String? {
-        for block in blocks {
-            guard case .paragraph(let lines) = block else { continue }
-            guard lines.contains(where: { $0.text.unicodeScalars.contains(where: isThaiConsonant) }) else { continue }
-            return joined(lines)
-        }
-        return nil
-    }
-
     /// The items of an enclosure or reference field: one per line, list numbers removed.
     private func items(_ lines: [TextLine]) -> [String] {
         lines.compactMap { line in
@@ -149,25 +141,6 @@ public struct Extractor: Sendable {
     private func joined(_ lines: [TextLine]) -> String? {
         let text = CellText.clean(lines.map(\.text).joined(separator: " "))
         return text.isEmpty ? nil : text
-    }
-}
-
-/// The fiscal year (ปีงบประมาณ) a subject or title names.
-enum FiscalYear {
-    static func find(_ text: String) -> Int? {
-        let words = ["ปีงบประมาณ", "ประจำปี", "ปี"]
-        for word in words {
-            var start = text.startIndex
-            while let range = text.find(word, from: start) {
-                start = range.upperBound
-                var rest = text[range.upperBound...].drop(while: { $0 == " " })
-                if rest.hasPrefix("งบประมาณ") { rest = rest.dropFirst("งบประมาณ".count).drop(while: { $0 == " " }) }
-                if rest.hasPrefix("พ.ศ.") { rest = rest.dropFirst(4).drop(while: { $0 == " " }) }
-                let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
-                if digits.count == 4, let year = Int(digits), (2400...2700).contains(year) { return year }
-            }
-        }
-        return nil
     }
 }
 

@@ -1,23 +1,28 @@
+import Genre
 import Normalization
 import RecordModel
 
+/// A rule drawn under a heading or a memo subject: a line of rule characters only, three or more.
+public enum RuleLine {
+    public static func matches(_ text: some StringProtocol) -> Bool {
+        let marks = text.filter { $0 != " " && $0 != "\t" }
+        return marks.count >= 3 && marks.allSatisfy(Genre.ruleCharacters.contains)
+    }
+}
+
 /// The บันทึกข้อความ header: title line, header fields and their continuation lines.
 extension LineBytes {
-    static let memoTitleKey = Array("บันทึกข้อความ".utf8)
+    static let memoTitleKey = Array(Genre.memoTitle.utf8)
 
-    /// Header keywords, longest first where one is a prefix of another's tail (`วันที่` before `ที่`).
-    static let headerKeywords: [(HeaderField.Key, [UInt8])] = [
-        (.enclosures, Array("สิ่งที่ส่งมาด้วย".utf8)),
-        (.department, Array("ส่วนราชการ".utf8)),
-        (.references, Array("อ้างถึง".utf8)),
-        (.date, Array("วันที่".utf8)),
-        (.subject, Array("เรื่อง".utf8)),
-        (.addressee, Array("เรียน".utf8)),
-        (.reference, Array("ที่".utf8)),
-    ]
+    /// Header keywords in the genre's order (`วันที่` before `ที่`).
+    static let headerKeywords: [(HeaderField.Key, [UInt8])] = Genre.memoFields.compactMap { field in
+        HeaderField.Key(rawValue: field.field).map { ($0, Array(field.word.utf8)) }
+    }
 
-    private static let dateInline = Array(" วันที่".utf8)
-    private static let dateInlineTab = Array("\tวันที่".utf8)
+    /// `วันที่` after a space or a tab: the date written on the `ที่` line.
+    private static let dateWord = headerKeywords.first { $0.0 == .date }?.1 ?? []
+    private static let dateInline = [0x20] + dateWord
+    private static let dateInlineTab = [0x09] + dateWord
 
     /// How many non-blank lines from the top the memo title may come after.
     static let memoTitleWindow = 15
@@ -28,6 +33,11 @@ extension LineBytes {
         let cleaned = CellText.clean(trimmed(i))
         let key = cleaned.utf8.filter { $0 != 0x20 }
         return key.elementsEqual(Self.memoTitleKey)
+    }
+
+    /// Whether the line is a rule drawn with dots or dashes only (three or more).
+    func isRule(_ i: Int) -> Bool {
+        !isBlank(i) && RuleLine.matches(trimmed(i))
     }
 
     /// The header keyword a line starts with and where its value starts, or nil.
@@ -139,7 +149,7 @@ extension LineBytes {
         }
 
         while i < count {
-            if isBlank(i) {
+            if isBlank(i) || isRule(i) {
                 i += 1
                 continue
             }
@@ -197,7 +207,8 @@ extension LineBytes {
             var between: [Int] = []
             var next: Int?
             while j < count, between.count <= 4 {
-                if isBlank(j) {
+                // A rule drawn under the subject ("-----") belongs to no field.
+                if isBlank(j) || isRule(j) {
                     j += 1
                     continue
                 }

@@ -169,3 +169,46 @@ import Testing
         #expect(blocks.signatures.first?.lines.map(\.at.line) == [9, 10, 11])
     }
 }
+
+@Suite struct RuleLineTests {
+    /// A dashed or dotted rule drawn between the subject and เรียน belongs to no field.
+    @Test func aRuleUnderTheSubjectIsNotPartOfIt() {
+        let text = """
+        บันทึกข้อความ
+        ส่วนราชการ  กองคลัง
+        ที่  ลพ 52001/9                วันที่  2 มีนาคม 2567
+        เรื่อง  รายงานผลการประเมิน ITA
+                ประจำปีงบประมาณ พ.ศ. 2567
+        ------------------------------------------
+        เรียน  นายกเทศมนตรี
+        ..........................................
+
+        ตามที่ได้ดำเนินการ
+        """
+        let blocks = segment(text)
+        let fields = blocks.headerFields
+        #expect(fields.map(\.key) == [.department, .reference, .date, .subject, .addressee])
+        #expect(fields[3].lines.map(\.text) == ["รายงานผลการประเมิน ITA", "ประจำปีงบประมาณ พ.ศ. 2567"])
+        #expect(!blocks.paragraphs.flatMap { $0 }.contains { $0.text.contains("---") })
+    }
+
+    @Test func ruleLinesAreDrawnWithRuleCharactersOnly() {
+        #expect(RuleLine.matches("......"))
+        #expect(RuleLine.matches("- - - - -"))
+        #expect(RuleLine.matches("………………"))
+        #expect(!RuleLine.matches("--"))
+        #expect(!RuleLine.matches("- ข้อ 1"))
+    }
+}
+
+@Suite struct HeaderWordTests {
+    /// Every header field has its word in the genre's table, and วันที่ is tried before its tail ที่.
+    @Test func everyFieldHasItsWordAndวันที่ComesBeforeที่() throws {
+        let keys = LineBytes.headerKeywords.map(\.0)
+        #expect(Set(keys.map(\.rawValue)) == ["department", "reference", "date", "subject", "addressee", "enclosures", "references"])
+        #expect(keys.count == 7)
+        let date = try #require(keys.firstIndex(of: .date))
+        let reference = try #require(keys.firstIndex(of: .reference))
+        #expect(date < reference)
+    }
+}
