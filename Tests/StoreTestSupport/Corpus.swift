@@ -24,12 +24,20 @@ public enum Corpus {
         try await store.store(goldRecords().map { DocumentRows(record: $0, pipelineVersion: Pipeline.version) })
     }
 
-    /// Runs the pipeline over the corpus into `out` and `store` (JSON files, then rows), as `extract` does.
+    /// The five real documents (the text files at the corpus's top level, beside their gold; the development
+    /// set below `dev/` is not theirs).
+    public static func seeds() throws -> [InputFile] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        return names.map { InputFile(displayPath: "corpus/\($0)", relativePath: $0, url: folder.appendingPathComponent($0)) }
+    }
+
+    /// Runs the pipeline over the five real documents into `out` and `store` (JSON files, then rows), as
+    /// `extract` does.
     @discardableResult
     public static func extract(
         into store: any DocumentStore, out: URL, skipping: Set<String> = [], batchSize: Int = 100
     ) async throws -> RunSummary {
-        let inputs = try InputDiscovery.discover([folder.path], extensions: DocumentReader.textExtensions)
+        let inputs = try seeds()
         var sink = DatabaseSink(
             files: JSONDirectorySink(directory: out), store: store, pipelineVersion: Pipeline.version, batchSize: batchSize)
         return await Pipeline(workers: 2, processor: try DocumentProcessor(skipping: skipping)).run(inputs, into: &sink)

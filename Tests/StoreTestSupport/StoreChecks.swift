@@ -87,7 +87,7 @@ public struct StoreChecks: Sendable {
     }
 
     /// Every table holds exactly as many rows for a document as its JSON file has items, for the five
-    /// corpus documents extracted through the pipeline and for the five gold records.
+    /// real corpus documents extracted through the pipeline and for the five gold records.
     public func rowCountsEqualJSONItemCounts() async throws {
         let out = try Corpus.temporaryFolder("counts")
         defer { try? FileManager.default.removeItem(at: out) }
