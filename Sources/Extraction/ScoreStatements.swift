@@ -181,7 +181,7 @@ struct ScoreStatementReader {
         if Self.isListMarker(b, start: start, end: end) { return "list_marker (the number of a list item)" }
         if let unit = Self.unitAfter(cursor, end) { return "\(unit.reason.rawValue) (followed by \(unit.text))" }
         // "92.15 คะแนน จาก 100 คะแนน": what the score is out of.
-        if cursor.endsWith([Genre.scoreWord + "จาก", Genre.scoreWord + " จาก"], before: start) { return "full_marks (the maximum a score is out of)" }
+        if cursor.endsWith([Genre.scoreWord + Genre.outOfWord, Genre.scoreWord + " " + Genre.outOfWord], before: start) { return "full_marks (the maximum a score is out of)" }
         let governor = nearestGovernor(before: start, line)
         if let governor, case .refuse(let reason) = governor.governor {
             return "\(reason.rawValue) (after \(governor.text))"
@@ -200,7 +200,7 @@ struct ScoreStatementReader {
         if cursor.endsWith([Genre.scoreWord] + Self.scoreCompounds, before: candidate.start, skipping: fillers) { return true }
         if cursor.endsWith(Self.toolWords, before: candidate.start, skipping: ["=", ":", ")"]) { return true }
         // "ได้คะแนนการประเมิน … ปีงบประมาณ พ.ศ. 2564 ร้อยละ 91.09": a percentage after the sentence's score word.
-        if cursor.endsWith(["ร้อยละ"], before: candidate.start),
+        if cursor.endsWith([Genre.percentWord], before: candidate.start),
             nearestGovernor(before: candidate.start, line, reach: 600)?.governor == .score
         {
             return true
@@ -482,7 +482,7 @@ enum YearPhrases {
                 year = 2500 + Int(token.value)
             }
             guard let year else { continue }
-            let trailing = bracketed || cursor.endsWith(Genre.trailingYearLeads, before: start, skipping: Genre.eraMarkers + ["งบประมาณ"])
+            let trailing = bracketed || cursor.endsWith(Genre.trailingYearLeads, before: start, skipping: Genre.eraMarkers + [Genre.budgetWord])
             found.append(YearPhrase(year: year, start: start, end: end,
                                     parenthesis: Parentheses.enclosing(start, in: bytes), trailing: trailing))
         }
@@ -494,7 +494,7 @@ enum YearPhrases {
                     let start = utf8.distance(from: utf8.startIndex, to: range.lowerBound)
                     found.append(YearPhrase(year: thisYear + offset, start: start, end: start + word.utf8.count,
                                             parenthesis: Parentheses.enclosing(start, in: bytes),
-                                            trailing: cursor.endsWith(["ใน", "เมื่อ"], before: start)))
+                                            trailing: cursor.endsWith(Genre.relativeYearTies, before: start)))
                 }
             }
             found.sort { $0.start < $1.start }
@@ -572,7 +572,7 @@ enum Grades {
         let trimmed = Substring(text.trimmed(" -•"))
         guard trimmed.hasPrefix(Genre.gradeWord), trimmed.unicodeScalars.count <= 40 else { return nil }
         var rest = trimmed.dropFirst(Genre.gradeWord.count)
-        if rest.hasPrefix("ผลการประเมิน") { rest = rest.dropFirst("ผลการประเมิน".count) }
+        for filler in Genre.gradeLineFillers where rest.hasPrefix(filler) { rest = rest.dropFirst(filler.count) }
         guard let level = leading(rest, afterGradeWord: true) else { return nil }
         let after = rest.drop(while: { $0 == " " || $0 == ":" || $0 == "“" || $0 == "\"" }).dropFirst(level.count)
         return after.trimmed(" ”\")").isEmpty ? level : nil
@@ -596,7 +596,7 @@ enum Grades {
             for grade in all {
                 guard let range = tail.findLast(grade) else { continue }
                 let between = tail[range.upperBound...].trimmed(" “”\"")
-                guard ["ในปี", "ในปี พ.ศ.", "ใน", "ปี"].contains(between) else { continue }
+                guard Genre.gradeYearTies.contains(between) else { continue }
                 let start = tail[..<range.lowerBound].unicodeScalars.last
                 if let start, (0x0E01...0x0E2E).contains(start.value) { continue }
                 found.append((phrase.year, grade, at))

@@ -1,4 +1,16 @@
 extension Genre {
+    /// Words that the header cells of the genre's tables are made of: a first row made of them names the
+    /// columns.
+    public static let tableHeaderWords = [
+        "มาตรการ", "ตัวชี้วัด", "คะแนน", "รับผิดชอบ", "ระยะเวลา", "ขั้นตอน", "วิธีการ", "แนวทาง",
+        "หัวข้อ", "ลำดับ", "อันดับ", "ประเด็น", "รายละเอียด", "ผลการ", "สรุปผล", "ผลลัพธ์", "ความสำเร็จ",
+        "กำกับ", "ติดตาม", "หน่วยงาน", "เครื่องมือ", "คำถาม", "สถานะ", "ดำเนินการ", "ดำเนินงาน",
+        "เปลี่ยนแปลง", "ผลต่าง", "ระดับ", "หมายเหตุ", "โครงการ", "กิจกรรม", "งบประมาณ", "เป้าหมาย",
+        "ปรับปรุง", "ปี", "ชื่อ", "ตำแหน่ง", "รายการ", "จำนวน", "ร้อยละ", "เกณฑ์", "ประเภท", "วันที่",
+        "เดือน", "ผลงาน", "วิเคราะห์", "การประเมิน", "แบบวัด", "ส่วนที่", "ด้าน",
+        "ITA", "IIT", "EIT", "OIT", "No.",
+    ]
+
     /// The word of every score ("คะแนน"): in headers, in prose, in the genre's compounds.
     public static let scoreWord = "คะแนน"
     /// Header words of a change column in a year-comparison table.
@@ -30,6 +42,19 @@ extension Genre {
     public static let questionColumnHeaders = ["ข้อ", "ข้อที่", "ข้อคำถามที่"]
     /// "EIT ส่วนที่ 1": the word before a tool's part.
     public static let toolPartWord = "ส่วนที่"
+    /// "N คะแนน จาก M": what a score is out of.
+    public static let outOfWord = "จาก"
+    /// "ร้อยละ N": a percentage, a score when the sentence's score word governs it.
+    public static let percentWord = "ร้อยละ"
+    /// Words before a relative year that tie it to the score before ("… ในปีนี้").
+    public static let relativeYearTies = ["ใน", "เมื่อ"]
+    /// What may stand between a grade and the year it is tied to ("“ผ่านดี” ในปี 2567").
+    public static let gradeYearTies = ["ในปี", "ในปี พ.ศ.", "ใน", "ปี"]
+    /// "ระดับผลการประเมิน AA": words between the grade word and the grade on a grade's own line.
+    public static let gradeLineFillers = ["ผลการประเมิน"]
+    /// "ปีงบประมาณ" between a trailing year's lead and its digits ("เมื่อปีงบประมาณ 2566").
+    public static let budgetWord = "งบประมาณ"
+
     /// Words between a score word and its number that say only "is" ("คะแนนรวม คือ 94.50", "= 92.51").
     public static let copulas = ["=", ":", "เท่ากับ", "อยู่ที่", "คือ"]
 }

@@ -1,18 +1,10 @@
+import Genre
 import Normalization
 import RecordModel
 
 /// What header rows look like, how two-row headers merge, and how rows are compared.
 enum TableShape {
-    /// Words that header cells of this genre's tables are made of.
-    static let headerWords: [[UInt8]] = [
-        "มาตรการ", "ตัวชี้วัด", "คะแนน", "รับผิดชอบ", "ระยะเวลา", "ขั้นตอน", "วิธีการ", "แนวทาง",
-        "หัวข้อ", "ลำดับ", "อันดับ", "ประเด็น", "รายละเอียด", "ผลการ", "สรุปผล", "ผลลัพธ์", "ความสำเร็จ",
-        "กำกับ", "ติดตาม", "หน่วยงาน", "เครื่องมือ", "คำถาม", "สถานะ", "ดำเนินการ", "ดำเนินงาน",
-        "เปลี่ยนแปลง", "ผลต่าง", "ระดับ", "หมายเหตุ", "โครงการ", "กิจกรรม", "งบประมาณ", "เป้าหมาย",
-        "ปรับปรุง", "ปี", "ชื่อ", "ตำแหน่ง", "รายการ", "จำนวน", "ร้อยละ", "เกณฑ์", "ประเภท", "วันที่",
-        "เดือน", "ผลงาน", "วิเคราะห์", "การประเมิน", "แบบวัด", "ส่วนที่", "ด้าน",
-        "ITA", "IIT", "EIT", "OIT", "No.",
-    ].map { Array($0.utf8) }
+    static let headerWords: [[UInt8]] = Genre.tableHeaderWords.map { Array($0.utf8) }
 
     /// Whether a cleaned cell is a label: not empty, not a number or score, short, not a list item.
     static func isLabel(_ cell: String) -> Bool {
