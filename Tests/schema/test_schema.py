@@ -1,4 +1,4 @@
-"""The record schema accepts the five gold records and the development set's, and rejects records broken in known ways.
+"""The record schema accepts the five gold records the development and probe sets', and rejects records broken in known ways.
 
 Run from the repository root: python3 -m pytest Tests/schema -q
 """
@@ -12,7 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "schemas" / "record.schema.json").read_text(encoding="utf-8"))
 GOLD_FILES = sorted((ROOT / "corpus" / "gold").glob("*.json"))
-DEV_GOLD_FILES = sorted((ROOT / "corpus" / "dev" / "gold").glob("*.json"))
+DEV_GOLD_FILES = sorted((ROOT / "corpus" / "dev" / "gold").glob("*.json")) + sorted(
+    (ROOT / "corpus" / "probe" / "gold").glob("*.json"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
 
@@ -38,8 +39,8 @@ def test_there_are_five_gold_files():
     assert len(GOLD_FILES) == 5
 
 
-def test_there_are_thirty_development_gold_files():
-    assert len(DEV_GOLD_FILES) == 30
+def test_there_are_thirty_development_and_twenty_four_probe_gold_files():
+    assert len(DEV_GOLD_FILES) == 54
 
 
 @pytest.mark.parametrize("path", GOLD_FILES + DEV_GOLD_FILES, ids=lambda p: p.name)
