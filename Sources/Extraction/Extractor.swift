@@ -147,21 +147,29 @@ public struct Extractor: Sendable {
 /// Leading list markers: "1.", "1)", "(1)", "-", "•".
 enum ListMarker {
     static func strip(_ text: String) -> String {
-        var s = Substring(text)
-        if s.first == "-" || s.first == "•" {
-            s = s.dropFirst()
-        } else if s.first == "(" {
-            let digits = s.dropFirst().prefix(while: { $0.isASCII && $0.isNumber })
-            if !digits.isEmpty, s.dropFirst(1 + digits.count).first == ")" { s = s.dropFirst(2 + digits.count) }
-        } else {
-            let digits = s.prefix(while: { $0.isASCII && $0.isNumber })
-            let next = s.dropFirst(digits.count).first
-            if !digits.isEmpty, digits.count <= 2, next == "." || next == ")" {
-                let after = s.dropFirst(digits.count + 1)
-                // "1.5 ล้านบาท" is a number, not a marker.
-                if !(after.first?.isNumber ?? false) { s = after }
-            }
+        guard let length = length(text) else { return text.trimmed() }
+        return Substring(text.utf8.dropFirst(length)).trimmed()
+    }
+
+    /// Whether the text opens with a list marker.
+    static func isItem(_ text: String) -> Bool { length(text) != nil }
+
+    /// The marker's length in bytes (every marker is ASCII but "•"); on bytes, as every prose line asks.
+    private static func length(_ text: String) -> Int? {
+        let b = text.utf8
+        guard let first = b.first else { return nil }
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        if first == UInt8(ascii: "-") { return 1 }
+        if b.starts(with: [0xE2, 0x80, 0xA2]) { return 3 }
+        if first == UInt8(ascii: "(") {
+            let digits = b.dropFirst().prefix(while: isDigit).count
+            return digits > 0 && b.dropFirst(1 + digits).first == UInt8(ascii: ")") ? 2 + digits : nil
         }
-        return s.trimmed()
+        let digits = b.prefix(while: isDigit).count
+        guard digits > 0, digits <= 2, let next = b.dropFirst(digits).first, next == UInt8(ascii: ".") || next == UInt8(ascii: ")")
+        else { return nil }
+        // "1.5 ล้านบาท" is a number, not a marker.
+        if let after = b.dropFirst(digits + 1).first, isDigit(after) { return nil }
+        return digits + 1
     }
 }

@@ -214,12 +214,11 @@ struct ScoreStatementReader {
 
     /// A list item is a line with a list marker, or one that opens with its subject ("IIT 95.12").
     private func closesListItem(_ candidate: Candidate, _ cursor: ByteCursor) -> Bool {
+        guard cursor.bytes.count <= 360, text.unicodeScalars.count <= 120 else { return false }
         let rest = String(decoding: cursor.bytes[candidate.end...], as: UTF8.self).trimmed(" )")
         guard rest.isEmpty || Grades.level(after: Substring(rest)) != nil else { return false }
-        guard text.unicodeScalars.count <= 120 else { return false }
-        let before = String(decoding: cursor.bytes[..<candidate.start], as: UTF8.self)
-        let item = ListMarker.strip(before)
-        guard item != before.trimmed() || Self.subject(in: String(item.unicodeScalars.prefix(12))) != nil else { return false }
+        let before = String(decoding: cursor.bytes[..<candidate.start], as: UTF8.self).trimmed()
+        guard ListMarker.isItem(before) || Self.subject(in: String(before.unicodeScalars.prefix(12))) != nil else { return false }
         guard let subject = Self.subject(in: before) else { return false }
         return subject != .overall || before.has("ITA")
     }
@@ -337,8 +336,14 @@ struct ScoreStatementReader {
 
     // MARK: Subject
 
-    private static let otherBodyPatterns = PatternSet(Genre.otherBodyCues)
-    private static let unrecordedPatterns = PatternSet(Genre.unrecordedSubjectCues)
+    private enum CueKind { case overall, weakOverall, otherBody, unrecorded }
+    /// The subject cues that are words, found in one pass: overall-result words, weak ones, other bodies,
+    /// subjects the record does not hold.
+    private static let cues: [(String, CueKind)] = Genre.overallCues.map { ($0, .overall) }
+        + Genre.weakOverallCues.map { ($0, .weakOverall) } + Genre.otherBodyCues.map { ($0, .otherBody) }
+        + Genre.unrecordedSubjectCues.map { ($0, .unrecorded) }
+    private static let cuePatterns = PatternSet(cues.map(\.0))
+    private static let cueKinds = cues.map(\.1)
 
     /// The last subject named in `window`, or nil when it names none.
     static func subject(in window: String) -> ScoreSubject? {
@@ -360,7 +365,8 @@ struct ScoreStatementReader {
         for code in codes {
             found.append((code.index, .question(code: code.code)))
         }
-        let indicatorEnds = coveredByNumbered.map(\.upperBound) + Indicators.mentions(in: window).map(\.range.upperBound)
+        let mentions = Indicators.mentions(in: window)
+        let indicatorEnds = coveredByNumbered.map(\.upperBound) + mentions.map(\.range.upperBound)
         // "การเปิดเผยข้อมูล (OIT)": the tool in parentheses after an indicator says whose indicator it is.
         let tools = ToolNames.mentions(in: window).filter { tool in
             var before = window[..<tool.range.lowerBound]
@@ -376,25 +382,18 @@ struct ScoreStatementReader {
         // question's wording ("ข้อ i4 การใช้จ่ายงบประมาณ…") the question.
         let covered = coveredByNumbered + tools.map(\.range)
         let firstCode = codes.first?.index
-        for mention in Indicators.mentions(in: window) where !covered.contains(where: { $0.overlaps(mention.range) }) {
+        for mention in mentions where !covered.contains(where: { $0.overlaps(mention.range) }) {
             if let firstCode, mention.range.lowerBound > firstCode { continue }
             let label = String(window[mention.range])
             found.append((mention.range.lowerBound, .indicator(mention.indicator, label: label, docNumber: nil, similarity: 1)))
         }
-        for cue in Genre.overallCues {
-            if let range = window.findLast(cue) { found.append((range.lowerBound, .overall)) }
-        }
         let utf8 = window.utf8
-        for match in otherBodyPatterns.matches(in: window) {
-            found.append((utf8.index(utf8.startIndex, offsetBy: match.range.lowerBound), .otherBody))
-        }
-        for match in unrecordedPatterns.matches(in: window) {
-            found.append((utf8.index(utf8.startIndex, offsetBy: match.range.lowerBound), .unrecorded))
-        }
         var weak: String.Index?
-        for cue in Genre.weakOverallCues {
-            if let range = window.findLast(cue), weak.map({ range.lowerBound > $0 }) ?? true {
-                weak = range.lowerBound
+        for match in cuePatterns.matches(in: window) {
+            let index = utf8.index(utf8.startIndex, offsetBy: match.range.lowerBound)
+            switch cueKinds[match.pattern] {
+            case .weakOverall: weak = max(weak ?? index, index)
+            case let kind: found.append((index, kind == .overall ? .overall : kind == .otherBody ? .otherBody : .unrecorded))
             }
         }
         guard let last = found.max(by: { $0.0 < $1.0 }) else { return weak.map { _ in .overall } }
@@ -551,9 +550,10 @@ enum Grades {
 
     /// The grade written after a score: "อยู่ในระดับ AA", "และอยู่ในระดับผ่านดี", "97.72 ผ่านดี", "(ระดับ A)".
     static func level(after text: Substring) -> String? {
-        var rest = text.drop(while: { $0 == " " || $0 == "~" })
-        if rest.hasPrefix(Genre.scoreWord) { rest = rest.dropFirst(Genre.scoreWord.count) }
-        let window = rest.prefix(60)
+        // On scalars and bytes: every score asks, and grapheme breaking Thai was a tenth of the reader's time.
+        var rest = Substring(text.unicodeScalars.drop(while: { $0 == " " || $0 == "~" }))
+        if rest.utf8.starts(with: Genre.scoreWord.utf8) { rest = Substring(rest.utf8.dropFirst(Genre.scoreWord.utf8.count)) }
+        let window = Substring(rest.unicodeScalars.prefix(60))
         if let level = leading(window, afterGradeWord: false) { return level }
         guard let range = window.find(Genre.gradeWord) else { return nil }
         return leading(window[range.upperBound...], afterGradeWord: true)
@@ -607,9 +607,9 @@ enum Grades {
     }
 
     private static func leading(_ text: Substring, afterGradeWord: Bool) -> String? {
-        let candidate = text.drop(while: { $0 == " " || $0 == "“" || $0 == "\"" || $0 == ":" || $0 == "(" })
-        for level in all + (afterGradeWord ? Genre.formerGrades : []) where candidate.hasPrefix(level) {
-            let next = candidate.dropFirst(level.count).unicodeScalars.first
+        let candidate = Substring(text.unicodeScalars.drop(while: { $0 == " " || $0 == "“" || $0 == "\"" || $0 == ":" || $0 == "(" }))
+        for level in all + (afterGradeWord ? Genre.formerGrades : []) where candidate.utf8.starts(with: level.utf8) {
+            let next = Substring(candidate.utf8.dropFirst(level.utf8.count)).unicodeScalars.first
             if let next, next.isASCII && next.properties.isAlphabetic { continue }
             // The former scale's words begin longer words ("ระดับสูงสุด"): only a whole word is a grade.
             if let next, (0x0E01...0x0E4E).contains(next.value), Genre.formerGrades.contains(level) { continue }

@@ -37,13 +37,13 @@ struct ScoreExtractor: Sendable {
             case .paragraph(let lines):
                 for line in lines {
                     let text = CellText.clean(line.text)
-                    let listItem = ListMarker.strip(text) != text
+                    let listItem = ListMarker.isItem(text)
                     if !listItem { lead = nil }
                     let scope = StatementScope(year: years.last ?? heading.year, thisYear: heading.year,
                                                subject: listItem ? lead ?? heading.subject : heading.subject)
                     proseLines.append((text, line.at, scope))
                     years.observe(text)
-                    if !listItem, Genre.listLeadEndings.contains(where: { text.hasSuffix($0) }) {
+                    if !listItem, Genre.listLeadEndings.contains(where: { text.utf8.reversed().starts(with: $0.utf8.reversed()) }) {
                         lead = ScoreStatementReader.subject(in: text)
                     }
                     // A line naming one tool heads its block; one naming several heads none.
