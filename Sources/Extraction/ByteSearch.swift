@@ -247,7 +247,9 @@ struct PatternSet: Sendable {
                                     let pattern = UnsafeBufferPointer(rebasing: bytes[offsets[p]..<offsets[p + 1]])
                                     if let end = match(pattern, in: hay, at: i), !report(p, i..<end) { return }
                                 }
-                                i += 1
+                                // Matches start where characters do: skip a character's continuation bytes.
+                                let lead = hay[i]
+                                i += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                             }
                         }
                     }
