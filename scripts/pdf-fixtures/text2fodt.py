@@ -21,10 +21,11 @@ the column widths with its own.
 import math
 import re
 import sys
+
+from text_tables import is_dash_row, is_pipe_separator, pipe_cells
 from xml.sax.saxutils import escape
 
 TAG = re.compile(r"</?(p|ul|ol|li)\b[^>]*>", re.IGNORECASE)
-DASH_CELL = re.compile(r"^[\s\-=_:+–—]*$")
 HEADER_TEXT = "เอกสารประกอบการประเมินคุณธรรมและความโปร่งใส (ITA)"
 
 
@@ -51,26 +52,10 @@ def cell_lines(cell):
     return [t for t in (TAG.sub(" ", part).strip() for part in parts) if t]
 
 
-def is_pipe_separator(line):
-    body = line.strip()
-    if "|" not in body:
-        return False
-    cells = body.strip("|").split("|")
-    return bool(cells) and all(re.fullmatch(r"\s*:?-+:?\s*", c) for c in cells)
 
 
-def pipe_cells(line):
-    body = line.strip()
-    pieces = body.split("|")
-    if body.startswith("|"):
-        pieces = pieces[1:]
-    if body.endswith("|"):
-        pieces = pieces[:-1]
-    return pieces
 
 
-def is_dash_row(cells):
-    return all(DASH_CELL.match(c) for c in cells) and any(c.strip() for c in cells)
 
 
 def column_widths(rows, width, total_cm):

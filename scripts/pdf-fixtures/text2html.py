@@ -21,9 +21,10 @@ PDFs. The text is kept as it is (Thai digits, spacing, punctuation); only the ma
 import html
 import re
 import sys
+
+from text_tables import is_dash_row, is_pipe_separator, pipe_cells
 from html.parser import HTMLParser
 
-DASH_CELL = re.compile(r"^[\s\-=_:+–—]*$")
 BLOCK_LINE = re.compile(r"^\s*<(h[1-6]|p|div)\b([^>]*)>(.*)</\1>\s*$", re.IGNORECASE | re.DOTALL)
 TIGHT_CSS = "margin-top: 0cm; margin-bottom: 0cm"  # paragraphs without spacing, as a memo's single lines
 TIGHT = f' style="{TIGHT_CSS}"'
@@ -122,26 +123,10 @@ def cell_html(cell, bold):
     return bold.line(text)
 
 
-def is_pipe_separator(line):
-    body = line.strip()
-    if "|" not in body:
-        return False
-    cells = body.strip("|").split("|")
-    return bool(cells) and all(re.fullmatch(r"\s*:?-+:?\s*", c) for c in cells)
 
 
-def pipe_cells(line):
-    body = line.strip()
-    pieces = body.split("|")
-    if body.startswith("|"):
-        pieces = pieces[1:]
-    if body.endswith("|"):
-        pieces = pieces[:-1]
-    return pieces
 
 
-def is_dash_row(cells):
-    return all(DASH_CELL.match(c) for c in cells) and any(c.strip() for c in cells)
 
 
 def table_html(rows, header_rows=0):
