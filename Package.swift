@@ -32,23 +32,27 @@ let package = Package(
         .target(name: "RecordModel"),
         // The genre's words as data (cue words, grades, organisation types, honorifics, ranks, labels).
         .target(name: "Genre"),
-        // System poppler from Debian's libpoppler-glib-dev (documents, rendering through cairo) and
-        // libpoppler-cpp-dev (glyph boxes with the whole text layer); only PopplerShim includes them.
+        // System poppler from Debian's libpoppler-glib-dev (documents, rendering through cairo),
+        // libpoppler-cpp-dev (glyph boxes with the whole text layer) and libpoppler-private-dev (the core
+        // library's output device, for the lines a page draws); only PopplerShim includes them.
         .systemLibrary(name: "CPopplerGlib", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CPopplerCpp", pkgConfig: "poppler-cpp", providers: [.apt(["libpoppler-cpp-dev"])]),
+        .systemLibrary(name: "CPopplerCore", pkgConfig: "poppler", providers: [.apt(["libpoppler-private-dev"])]),
         // Plain-C facade (C++ inside): no poppler, glib or cairo header in its public header, no exception out.
-        .target(name: "PopplerShim", dependencies: ["CPopplerGlib", "CPopplerCpp"]),
+        .target(name: "PopplerShim", dependencies: ["CPopplerGlib", "CPopplerCpp", "CPopplerCore"]),
         // The only Swift module that calls poppler or tesseract.
         .target(name: "PDFText", dependencies: ["PopplerShim", "ProcessSpawn"]),
         // glibc's close-every-other-descriptor spawn action, which Swift cannot see without _GNU_SOURCE.
         .target(name: "ProcessSpawn"),
         // Lines, paragraphs and table cells rebuilt from glyph and word boxes.
-        .target(name: "PageLayout"),
+        // The table grid (rows of slots with spans) that the PDF layout and the HTML parser both give.
+        .target(name: "TableModel"),
+        .target(name: "PageLayout", dependencies: ["TableModel"]),
         // SHA-256 blocks in C: on the CPU's SHA extensions when it has them.
         .target(name: "SHA256Blocks"),
-        .target(name: "Reading", dependencies: ["ICUBridge", "RecordModel", "PDFText", "PageLayout", "SHA256Blocks"]),
-        .target(name: "Normalization", dependencies: ["ICUBridge", "RecordModel"]),
-        .target(name: "Segmentation", dependencies: ["Genre", "Normalization", "RecordModel"]),
+        .target(name: "Reading", dependencies: ["ICUBridge", "RecordModel", "PDFText", "PageLayout", "TableModel", "SHA256Blocks"]),
+        .target(name: "Normalization", dependencies: ["ICUBridge", "RecordModel", "TableModel"]),
+        .target(name: "Segmentation", dependencies: ["Genre", "Normalization", "RecordModel", "TableModel"]),
         .target(name: "Extraction", dependencies: ["Genre", "Segmentation", "Normalization", "RecordModel", "ICUBridge"]),
         .target(name: "Validation", dependencies: ["RecordModel"]),
         .target(name: "Output", dependencies: ["RecordModel"]),
@@ -65,7 +69,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Reading", "Normalization", "Segmentation", "Extraction", "Validation", "Output", "RecordModel",
+                "Reading", "Normalization", "Segmentation", "Extraction", "Validation", "Output", "RecordModel", "TableModel",
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             ]
         ),
@@ -73,7 +77,7 @@ let package = Package(
             name: "sarabun",
             dependencies: [
                 "Pipeline", "Normalization", "Segmentation", "Extraction", "Reading", "Validation", "Evaluation", "RecordModel",
-                "RecordDatabase", "SQLiteStore", "PostgresStore", "Output", "PDFText",
+                "RecordDatabase", "SQLiteStore", "PostgresStore", "Output", "PDFText", "TableModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

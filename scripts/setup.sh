@@ -4,9 +4,9 @@
 set -euo pipefail
 
 need=(libicu-dev libsqlite3-dev pkg-config)
-# PDFs: poppler (glib for documents and rendering, C++ for glyph boxes), tesseract with Thai for scanned
-# pages, poppler-utils for `sarabun bench --pdf` (pdftotext).
-need+=(libpoppler-glib-dev libpoppler-cpp-dev tesseract-ocr tesseract-ocr-tha poppler-utils)
+# PDFs: poppler (glib for documents and rendering, C++ for glyph boxes, the core library's output device
+# for ruling lines), tesseract with Thai for scanned pages, poppler-utils for `sarabun bench --pdf`.
+need+=(libpoppler-glib-dev libpoppler-cpp-dev libpoppler-private-dev tesseract-ocr tesseract-ocr-tha poppler-utils)
 # postgresql: the tests start a throwaway server (scripts/test-postgres.sh).
 if [[ "${1:-}" == "--tests" ]]; then need+=(python3-pip postgresql); fi
 

@@ -324,9 +324,16 @@ struct OrganizationFinder: Sendable {
 
     private func value(of word: Substring, prefix: String) -> String? {
         guard word.utf8.starts(with: prefix.utf8) else { return nil }
-        let value = Substring(word.utf8.dropFirst(prefix.utf8.count)).trimmed(".,;:()*")
+        var value = Substring(word.utf8.dropFirst(prefix.utf8.count)).trimmed(".,;:()*")
+        // "บ้านแพงจังหวัดนครพนม": the next place word ends the name where a line break lost the space.
+        for next in Self.placeWords {
+            if let range = value.find(next, from: value.startIndex), range.lowerBound > value.startIndex { value = String(value[..<range.lowerBound]) }
+        }
         return value.count >= 2 ? value : nil
     }
+
+    /// The place words written out in full (an abbreviation such as "จ." may end a name's own letters).
+    private static let placeWords = (Genre.districtWords + Genre.provinceWords).filter { !$0.hasSuffix(".") }
 
     /// The most frequent place written with one of `prefixes` ("อำเภอX", "อ.X") in the document, not counting
     /// the จังหวัด inside "องค์การบริหารส่วนจังหวัด", a venue's place, nor the place written right after

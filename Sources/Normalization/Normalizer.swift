@@ -1,5 +1,6 @@
 import ICUBridge
 import RecordModel
+import TableModel
 
 /// Turns raw document text (exported, PDF-extracted or OCR'd Thai) into the normalized text the
 /// record contract asks for (RECORD.md, "General rules"), one source line at a time.
@@ -60,6 +61,24 @@ public struct Normalizer: Sendable {
         var line = line
         let work = LineWork()
         return line.withUTF8 { work.run($0) }
+    }
+
+    /// `grid` with each cell's text and lines normalized as a line is.
+    public func normalize(_ grid: TableGrid) -> TableGrid {
+        let work = LineWork()
+        func run(_ text: String) -> String {
+            guard !text.isEmpty else { return text }
+            var text = text
+            return text.withUTF8 { work.run($0) }
+        }
+        var grid = grid
+        for r in grid.rows.indices {
+            for k in grid.rows[r].slots.indices {
+                grid.rows[r].slots[k].text = run(grid.rows[r].slots[k].text)
+                grid.rows[r].slots[k].lines = grid.rows[r].slots[k].lines.map(run)
+            }
+        }
+        return grid
     }
 
     /// Splits `text` into lines and normalizes each one.

@@ -46,6 +46,10 @@ public struct PDFGlyph: Sendable, Equatable {
     public var y1: Double
     /// Quarter turns of the writing direction (0: left to right, upright).
     public var rotation: Int
+    /// The font size in points (0 when the PDF does not tell).
+    public var fontSize: Double = 0
+    /// The font's name says bold.
+    public var bold = false
 }
 
 /// An 8-bit grey image of a rendered page.
@@ -118,8 +122,8 @@ public struct GrayImage: Sendable {
     }
 }
 
-/// A ruling line found in a page image, in pixels: across (`horizontal`) at `position` from `start` to
-/// `end`, or down the page.
+/// A ruling line across (`horizontal`) at `position` from `start` to `end`, or down the page: in pixels
+/// when found in a page image, in points when a page's drawing gives it.
 public struct Rule: Sendable, Equatable {
     public var horizontal: Bool
     public var position: Double
@@ -182,9 +186,26 @@ public final class PDFDocument {
         for g in UnsafeBufferPointer(start: raw, count: count) {
             glyphs.append(PDFGlyph(
                 scalar: Unicode.Scalar(g.scalar) ?? "\u{FFFD}", word: Int(g.word),
-                x0: Double(g.x0), y0: Double(g.y0), x1: Double(g.x1), y1: Double(g.y1), rotation: Int(g.rotation)))
+                x0: Double(g.x0), y0: Double(g.y0), x1: Double(g.x1), y1: Double(g.y1), rotation: Int(g.rotation),
+                fontSize: Double(g.font_size), bold: g.bold != 0))
         }
         return glyphs
+    }
+
+    /// The straight lines page `page` (from 1) draws, in points from its top-left corner: strokes and
+    /// thin filled rectangles (table borders), at least 6 pt long.
+    public func rulings(page: Int) throws(PDFError) -> [Rule] {
+        var raw: UnsafeMutablePointer<PSRuling>?
+        var count = 0
+        var error = PSError()
+        guard ps_page_rulings(handle, Int32(page - 1), &raw, &count, &error) == Self.ok else {
+            throw Self.error(error, page: page)
+        }
+        defer { ps_free(raw) }
+        guard let raw else { return [] }
+        return UnsafeBufferPointer(start: raw, count: count).map {
+            Rule(horizontal: $0.horizontal != 0, position: Double($0.position), start: Double($0.start), end: Double($0.end))
+        }
     }
 
     /// Page `page` (from 1) rendered on white at `dpi`, refusing images above `maxPixels`.

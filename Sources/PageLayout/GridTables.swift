@@ -1,69 +1,225 @@
-/// A table drawn with ruling lines: its rows, read cell by cell from the grid the lines make.
+import TableModel
+
+/// A table drawn with ruling lines, read cell by cell from the grid the lines make.
 struct GridTable {
     var top: Double
+    var bottom: Double
+    /// The x of each column's left edge but the first: where the text of the next column may start.
+    var boundaries: [Double]
     var rows: [Row]
+    /// The rows of the header band, when a header cell spans down over several grid rows.
+    var headerRowCount: Int?
 }
 
-/// Tables whose borders are known (ruling lines found in a page image): the horizontal lines bound the
-/// rows, the vertical lines inside the table bound the columns, and each text line belongs to the row
-/// band it sits in. More certain than gutters where OCR boxes are rough and cells touch.
+/// Tables whose borders are drawn (ruling lines of a PDF page, or found in a page image), read as
+/// Camelot's lattice mode reads them:
+/// 1. Collinear pieces of one line (a border drawn cell by cell) are joined; lines that cross or touch
+///    make one table.
+/// 2. The distinct x of its vertical lines and y of its horizontal lines make a grid of slots; a slot
+///    with no line on its left joins the slot there, one with no line on its top joins the slot above:
+///    that gives each cell and its row and column spans.
+/// 3. Each piece of text goes to the cell its centre is in; a cell's lines are joined as wrapped text.
+/// More certain than gutters where cells wrap, touch, or are empty in every row.
 enum GridTables {
     /// How far ruling lines may miss each other and still meet, in points.
     static let slack = 3.0
 
     /// The tables `rulings` draw among `lines`, and the lines outside them.
     static func tables(_ rulings: [Ruling], lines: [Line]) -> (tables: [GridTable], rest: [Line]) {
-        let across = rulings.filter(\.horizontal).sorted { $0.position < $1.position }
-        let down = rulings.filter { !$0.horizontal }
-        guard across.count >= 2, !down.isEmpty else { return ([], lines) }
-
-        // Consecutive horizontal lines joined by a vertical one that spans both are one table's.
-        var groups: [[Ruling]] = []
-        for rule in across {
-            if let previous = groups.last?.last,
-                down.contains(where: { v in
-                    v.start <= previous.position + slack && v.end >= rule.position - slack
-                        && v.position >= max(previous.start, rule.start) - slack && v.position <= min(previous.end, rule.end) + slack
-                })
-            {
-                groups[groups.count - 1].append(rule)
-            } else {
-                groups.append([rule])
-            }
-        }
-
+        let across = joined(rulings.filter(\.horizontal))
+        let down = joined(rulings.filter { !$0.horizontal })
+        guard across.count >= 2, down.count >= 2 else { return ([], lines) }
         var tables: [GridTable] = []
         var used = Set<Int>()
-        for group in groups where group.count >= 2 {
-            let left = group.map(\.start).min()!
-            let right = group.map(\.end).max()!
-            let top = group.first!.position
-            let bottom = group.last!.position
-            var boundaries: [Double] = []
-            for v in down.sorted(by: { $0.position < $1.position })
-            where v.position > left + slack && v.position < right - slack && v.start < bottom - slack && v.end > top + slack {
-                if let last = boundaries.last, v.position - last < slack { continue }
-                boundaries.append(v.position)
-            }
-            var rows: [Row] = []
-            for (upper, lower) in zip(group, group.dropFirst()) {
-                let band = lines.indices.filter { k in
-                    let line = lines[k]
-                    return !used.contains(k) && line.box.midY > upper.position && line.box.midY < lower.position
-                        && line.box.x0 >= left - slack && line.box.x1 <= right + slack
-                }
-                guard !band.isEmpty else { continue }
-                used.formUnion(band)
-                let bandLines = band.map { lines[$0] }
-                rows.append(Row(
-                    cells: Tables.cells(of: bandLines, boundaries: boundaries), lineCount: bandLines.count,
-                    bottom: bandLines.last!.box.y1, height: bandLines.last!.height,
-                    firstColumns: Tables.columns(of: bandLines.first!, boundaries),
-                    lastColumns: Tables.columns(of: bandLines.last!, boundaries)))
-            }
-            if !rows.isEmpty { tables.append(GridTable(top: top, rows: rows)) }
+        for (h, v) in components(across, down) where h.count >= 2 && v.count >= 2 {
+            if let table = read(h, v, lines: lines, used: &used) { tables.append(table) }
         }
         let rest = lines.indices.filter { !used.contains($0) }.map { lines[$0] }
-        return (tables, rest)
+        return (tables.sorted { $0.top < $1.top }, rest)
+    }
+
+    /// Lines at one position (within a point) whose pieces meet or overlap, as one line each.
+    static func joined(_ rulings: [Ruling]) -> [Ruling] {
+        var out: [Ruling] = []
+        for r in rulings.sorted(by: { ($0.position, $0.start) < ($1.position, $1.start) }) {
+            if let k = out.indices.last(where: { abs(out[$0].position - r.position) <= 1 && r.start <= out[$0].end + slack }) {
+                out[k].end = max(out[k].end, r.end)
+            } else {
+                out.append(r)
+            }
+        }
+        return out
+    }
+
+    /// Groups of horizontal and vertical lines that cross or touch one another: one table each.
+    private static func components(_ across: [Ruling], _ down: [Ruling]) -> [(across: [Ruling], down: [Ruling])] {
+        var parent = Array(0..<(across.count + down.count))
+        func root(_ k: Int) -> Int {
+            var k = k
+            while parent[k] != k {
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            }
+            return k
+        }
+        for (i, h) in across.enumerated() {
+            for (j, v) in down.enumerated() where meets(h, v) {
+                parent[root(i)] = root(across.count + j)
+            }
+        }
+        var groups: [Int: (across: [Ruling], down: [Ruling])] = [:]
+        for (i, h) in across.enumerated() { groups[root(i), default: ([], [])].across.append(h) }
+        for (j, v) in down.enumerated() { groups[root(across.count + j), default: ([], [])].down.append(v) }
+        return Array(groups.values)
+    }
+
+    private static func meets(_ h: Ruling, _ v: Ruling) -> Bool {
+        v.position >= h.start - slack && v.position <= h.end + slack && h.position >= v.start - slack && h.position <= v.end + slack
+    }
+
+    /// Positions closer than `slack` are one (a double line, a border drawn twice).
+    private static func distinct(_ positions: [Double]) -> [Double] {
+        var out: [Double] = []
+        for p in positions.sorted() {
+            if let last = out.last, p - last < slack { continue }
+            out.append(p)
+        }
+        return out
+    }
+
+    /// Whether some line of `rulings` at `position` runs along at least half of `from..<to`.
+    private static func drawn(_ rulings: [Ruling], at position: Double, from: Double, to: Double) -> Bool {
+        rulings.contains { r in
+            abs(r.position - position) < slack && min(r.end, to) - max(r.start, from) >= 0.5 * (to - from)
+        }
+    }
+
+    /// The table one group of lines draws, with the text of `lines` inside it; nil when it has fewer
+    /// than two cells with text (a frame around a paragraph, a box for a stamp).
+    private static func read(_ across: [Ruling], _ down: [Ruling], lines: [Line], used: inout Set<Int>) -> GridTable? {
+        let xs = distinct(down.map(\.position))
+        let ys = distinct(across.map(\.position))
+        guard xs.count >= 2, ys.count >= 2 else { return nil }
+        let rowCount = ys.count - 1
+        let columnCount = xs.count - 1
+
+        // Slots joined where no line separates them; each cell named by its top-left slot.
+        var owner = [[(r: Int, c: Int)]](repeating: [], count: rowCount)
+        for r in 0..<rowCount {
+            for c in 0..<columnCount {
+                let open = c > 0 && !drawn(down, at: xs[c], from: ys[r], to: ys[r + 1])
+                let openAbove = r > 0 && !drawn(across, at: ys[r], from: xs[c], to: xs[c + 1])
+                owner[r].append(open ? owner[r][c - 1] : openAbove ? owner[r - 1][c] : (r, c))
+            }
+        }
+
+        // Text: each line inside the table, cut into the cells its pieces fall in.
+        var fragments: [[[Fragment]]] = Array(repeating: Array(repeating: [], count: columnCount), count: rowCount)
+        var rowLines: [[Line]] = Array(repeating: [], count: rowCount)
+        for (k, line) in lines.enumerated() where !used.contains(k) {
+            guard line.box.midY > ys[0], line.box.midY < ys[rowCount],
+                line.box.x0 >= xs[0] - slack, line.box.x1 <= xs[columnCount] + slack,
+                let r = ys.lastIndex(where: { $0 < line.box.midY }), r < rowCount
+            else { continue }
+            used.insert(k)
+            rowLines[r].append(line)
+            var start = 0
+            while start < line.pieces.count {
+                let c = column(of: line.pieces[start], xs)
+                var end = start + 1
+                while end < line.pieces.count, column(of: line.pieces[end], xs) == c { end += 1 }
+                let cell = owner[r][c]
+                fragments[cell.r][cell.c].append(Fragment(line, start..<end))
+                start = end
+            }
+        }
+
+        // A cell's lines: a line that ends where the next one's first word would not have fitted wrapped
+        // into it; one that ends short of that broke there (a list item, a name per line).
+        var texts: [[String]] = Array(repeating: Array(repeating: "", count: columnCount), count: rowCount)
+        var cellLines: [[[String]]] = Array(repeating: Array(repeating: [], count: columnCount), count: rowCount)
+        for r in 0..<rowCount {
+            for c in 0..<columnCount where owner[r][c] == (r, c) && !fragments[r][c].isEmpty {
+                let right = (c..<columnCount).last { owner[r][$0] == (r, c) }! + 1
+                let parts = fragments[r][c]
+                // Where the cell's lines can end: short of its right rule by the padding its left side
+                // shows, and, as word processors' paddings differ, no further than its longest line.
+                let padding = max(0, (parts.map(\.x0).min() ?? xs[c]) - xs[c])
+                let edge = min(xs[right] - padding, parts.map(\.x1).max() ?? xs[right])
+                var items: [String] = []
+                for (k, part) in parts.enumerated() {
+                    if k > 0, parts[k - 1].x1 + part.firstWordWidth <= edge - 1 {
+                        items.append(part.text)
+                    } else if items.isEmpty {
+                        items.append(part.text)
+                    } else {
+                        items[items.count - 1] = Text.joinWrapped(items[items.count - 1], part.text)
+                    }
+                }
+                texts[r][c] = items.joined(separator: " ")
+                cellLines[r][c] = items
+            }
+        }
+        guard texts.joined().filter({ !$0.isEmpty }).count >= 2 else { return nil }
+
+        let boundaries = Array(xs.dropFirst().dropLast())
+        var rows: [Row] = []
+        var kept: [Int] = []
+        for r in 0..<rowCount {
+            var cells: [String] = []
+            var covers: [GridSlot] = []
+            for c in 0..<columnCount {
+                let cell = owner[r][c]
+                if cell == (r, c) {
+                    let spanned = (c..<columnCount).prefix { owner[r][$0] == (r, c) }.count
+                    let down = (r..<rowCount).prefix { owner[$0][c] == (r, c) }.count
+                    let lines = cellLines[r][c]
+                    covers.append(GridSlot(text: texts[r][c], lines: lines.count > 1 ? lines : [], columnSpan: spanned, rowSpan: down))
+                } else {
+                    covers.append(.covered(cell.r == r ? .left : .above))
+                }
+                cells.append(cell == (r, c) ? texts[r][c] : "")
+            }
+            // A row of empty cells, or of nothing but slots covered from above, holds nothing of its own.
+            guard let first = rowLines[r].first, let last = rowLines[r].last, cells.contains(where: { !$0.isEmpty }) else { continue }
+            rows.append(Row(cells: cells, lineCount: rowLines[r].count, bottom: last.box.y1, height: last.height,
+                            firstColumns: Tables.columns(of: first, boundaries), lastColumns: Tables.columns(of: last, boundaries),
+                            slots: covers))
+            kept.append(r)
+        }
+        guard !rows.isEmpty else { return nil }
+        // A header cell that spans down over several grid rows makes them all the header.
+        let band = (0..<columnCount).map { c in (0..<rowCount).prefix { owner[$0][c] == owner[0][c] }.count }.max() ?? 1
+        let header = kept.filter { $0 < band }.count
+        return GridTable(top: ys[0], bottom: ys[rowCount], boundaries: boundaries, rows: rows,
+                         headerRowCount: band > 1 && header < rows.count ? header : nil)
+    }
+
+    /// The part of a line that falls in one cell.
+    private struct Fragment {
+        var text: String
+        var x0: Double
+        var x1: Double
+        /// How much room its first word needs on the line above: the run of letters up to its first
+        /// space, and a space before it unless it is Thai (which breaks without one). The whole run, as
+        /// a Thai run holds several words: only when all of it would have fitted is the break sure to
+        /// be the writer's.
+        var firstWordWidth: Double
+
+        init(_ line: Line, _ range: Range<Int>) {
+            text = line.text(range)
+            x0 = line.pieces[range.lowerBound].box.x0
+            x1 = line.pieces[range].map(\.box.x1).max() ?? x0
+            let thai = line.pieces[range.lowerBound].text.unicodeScalars.first.map(Text.isThaiLetter) ?? false
+            var end = range.lowerBound + 1
+            while end < range.upperBound, line.pieces[end].box.x0 - line.pieces[end - 1].box.x1 <= line.spaceGap { end += 1 }
+            firstWordWidth = line.pieces[end - 1].box.x1 - x0 + (thai ? 0 : line.spaceGap)
+        }
+    }
+
+    /// The column a piece's centre is in.
+    private static func column(of piece: Piece, _ xs: [Double]) -> Int {
+        let x = piece.box.midX
+        return min(max((xs.lastIndex { $0 <= x } ?? 0), 0), xs.count - 2)
     }
 }

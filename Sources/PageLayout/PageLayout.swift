@@ -1,3 +1,5 @@
+import TableModel
+
 /// Rebuilds the text of a document's pages from the boxes of their glyphs or OCR words, in the form the
 /// text parsers read: one line per paragraph (wrapped lines joined), a blank line between paragraphs, and
 /// each table row as one line of TAB-separated cells, so that a PDF table reaches the same table parsers
@@ -12,7 +14,9 @@
 /// 2. Running headers, footers and page numbers are dropped: first and last lines of a page, near its
 ///    top or bottom edge, whose text (digits aside) repeats on at least half the pages, or that hold
 ///    only a number that follows the page order.
-/// 3. Tables drawn with known ruling lines (scanned pages) are read from their grid.
+/// 3. Tables drawn with ruling lines (a text-layer page's drawing, or lines found in a scanned page's
+///    image) are read from their grid, with row and column spans (``GridTables``); one that opens a
+///    page with the columns of the table ending the page before continues it.
 /// 4. Other tables: consecutive lines that share a vertical gutter (free of text in every line, at least
 ///    0.42 line heights wide, with text on both sides in two lines) and never cross it. A table that ends
 ///    a page continues on the next with its columns. Rows are split at the larger vertical gaps (a row
@@ -24,6 +28,11 @@ public struct PageLayout: Sendable {
 
     /// The text of each page, in order.
     public func texts(_ pages: [PageInput]) -> [String] {
+        self.pages(pages).map(\.text)
+    }
+
+    /// Each page's text and the tables in it, in order.
+    public func pages(_ pages: [PageInput]) -> [LaidOutPage] {
         var lines = pages.map { page -> [Line] in
             switch page.content {
             case .glyphs(let glyphs): LineBuilder.lines(glyphs: glyphs)
@@ -31,70 +40,148 @@ public struct PageLayout: Sendable {
             }
         }
         RunningLines.remove(from: &lines, pageHeights: pages.map(\.height))
-        // Tables drawn with known ruling lines come first; the lines outside them go on.
+        // Tables drawn with ruling lines come first; the lines outside them go on.
         var grids: [[GridTable]] = []
         for p in pages.indices {
             let (tables, rest) = GridTables.tables(pages[p].rulings, lines: lines[p])
             grids.append(tables)
             lines[p] = rest
         }
+        // A drawn table that ends its page: a table at the top of the next page may go on with its columns.
+        let endingGrids = pages.indices.map { p -> [Double]? in
+            guard let last = grids[p].last, !lines[p].contains(where: { $0.box.y0 > last.bottom }) else { return nil }
+            return last.boundaries
+        }
         var regions = lines.map { Tables.regions($0) }
-        Tables.continueAcrossPages(&regions, lines: lines)
+        Tables.continueAcrossPages(&regions, lines: lines, endingGrids: endingGrids, openingGrids: grids.map { $0.first?.top })
         Tables.markEmptyFirstColumns(&regions, lines: lines)
         let cellLineGap = Tables.cellLineGap(regions, lines: lines)
         var blocks = lines.indices.map { Self.blocks(lines[$0], regions[$0], grids[$0], cellLineGap: cellLineGap) }
+        Self.continueAdjacentTables(&blocks)
         Self.joinSplitRows(&blocks, textBottom: lines.compactMap { $0.last?.box.y1 }.max() ?? 0)
         Self.padColumns(&blocks)
         let metrics = Metrics(blocks, pageWidths: pages.map(\.width))
-        return blocks.indices.map { metrics.text(of: blocks[$0], page: $0) }
+        return blocks.indices.map { metrics.page(of: blocks[$0], page: $0) }
     }
 
-    /// A page's lines as text lines and tables, top to bottom. A drawn table with nothing above it
-    /// continues the table the page before may end with.
+    /// A page's lines as text lines and tables, top to bottom.
     static func blocks(_ lines: [Line], _ regions: [TableRegion], _ grids: [GridTable], cellLineGap: Double?) -> [Block] {
         var placed: [(top: Double, block: Block)] = []
         var next = 0
         for region in regions {
             for k in next..<region.lines.lowerBound { placed.append((lines[k].box.y0, .line(lines[k]))) }
+            let rows = Tables.rows(region, in: lines, cellLineGap: cellLineGap)
             placed.append((lines[region.lines.lowerBound].box.y0,
-                           .table(rows: Tables.rows(region, in: lines, cellLineGap: cellLineGap), continued: region.continued)))
+                           .table(TableBlock(rows: rows, continued: region.continued, boundaries: region.boundaries))))
             next = region.lines.upperBound
         }
         for k in next..<lines.count { placed.append((lines[k].box.y0, .line(lines[k]))) }
-        let firstText = lines.first?.box.y0 ?? .infinity
-        for grid in grids { placed.append((grid.top, .table(rows: grid.rows, continued: grid.top < firstText))) }
+        for grid in grids {
+            placed.append((grid.top, .table(TableBlock(rows: grid.rows, continued: false, boundaries: grid.boundaries,
+                                                       headerRowCount: grid.headerRowCount, drawn: true))))
+        }
         return placed.enumerated().sorted { ($0.element.top, $0.offset) < ($1.element.top, $1.offset) }.map(\.element.block)
     }
 
-    /// A row that a page break cut in two is one row again: the first row of a table that continues a
-    /// page is joined to the last row of the table before when
-    /// - that row reaches the bottom of the text (a cut row fills its page);
-    /// - it has several lines, or the table's rows have (a table of one-line rows has no cut rows);
-    /// - the continuation has text only in columns whose text ran to the bottom of the page (a column
-    ///   that ended there cannot go on, so text in it starts a new row).
+    /// Whether a drawn table that opens a page goes on from `previous`, the table that ends the page
+    /// before: it has as many columns (a word processor may size the part on each page anew). Whether
+    /// it is rather a new table under a header of its own is the segmenter's to tell, from the words.
+    /// A part with fewer columns goes on too when each of its column rules is one of the table's: the
+    /// rules of columns it leaves empty may be missing; its rows are then set in the table's columns.
+    static func continues(_ table: inout TableBlock, _ previous: TableBlock) -> Bool {
+        guard table.drawn else { return false }
+        if previous.boundaries.count == table.boundaries.count { return true }
+        let map = table.boundaries.map { b in previous.boundaries.firstIndex { abs($0 - b) <= GridTables.slack } }
+        guard !table.boundaries.isEmpty, map.allSatisfy({ $0 != nil }) else { return false }
+        // Column k of the part starts at the table's column `starts[k]`.
+        let starts = [0] + map.map { $0! + 1 }
+        let width = previous.boundaries.count + 1
+        for r in table.rows.indices {
+            var row = table.rows[r]
+            var cells = Array(repeating: "", count: width)
+            var slots = Array(repeating: GridSlot(text: ""), count: width)
+            for (k, start) in starts.enumerated() where k < row.cells.count {
+                cells[start] = row.cells[k]
+                if k < row.slots.count { slots[start] = row.slots[k] }
+                let end = k + 1 < starts.count ? starts[k + 1] : width
+                for covered in (start + 1)..<max(start + 1, end) { slots[covered] = .covered(.left) }
+            }
+            row.cells = cells
+            if !row.slots.isEmpty { row.slots = slots }
+            row.firstColumns = Set(row.firstColumns.map { starts[min($0, starts.count - 1)] })
+            row.lastColumns = Set(row.lastColumns.map { starts[min($0, starts.count - 1)] })
+            table.rows[r] = row
+        }
+        table.boundaries = previous.boundaries
+        return true
+    }
+
+    /// Whether `row` leaves empty a column that every one of `rows` (two or more) fills: it is no row of
+    /// its own but the rest of one.
+    static func lacksAlwaysFilledCell(_ row: Row, _ rows: [Row]) -> Bool {
+        guard rows.count >= 2 else { return false }
+        return row.cells.indices.contains { c in
+            row.cells[c].isEmpty && rows.allSatisfy { c < $0.cells.count && !$0.cells[c].isEmpty }
+        }
+    }
+
+    /// A drawn table right under another table of as many columns, with no text between, goes on from it
+    /// (a table a word processor drew in parts).
+    static func continueAdjacentTables(_ pages: inout [[Block]]) {
+        for p in pages.indices {
+            for b in pages[p].indices.dropFirst() {
+                guard case .table(var table) = pages[p][b], case .table(let previous) = pages[p][b - 1],
+                    continues(&table, previous)
+                else { continue }
+                table.continued = true
+                pages[p][b] = .table(table)
+            }
+        }
+    }
+
+    /// Tables that go on over a page break, and the rows a page break cut in two:
+    /// - a drawn table that opens a page with the columns of the table that ends the page before
+    ///   continues it (a table found from gutters was continued when its regions were found);
+    /// - the first row of a table that continues a page is joined to the last row of the table before
+    ///   when that row reaches the bottom of the text (a cut row fills its page); it has several lines,
+    ///   or the table's rows have (a table of one-line rows has no cut rows), or the first row leaves
+    ///   empty a column that every row before fills; and the continuation has
+    ///   text only in columns whose text ran to the bottom of the page (a column that ended there
+    ///   cannot go on, so text in it starts a new row).
     /// A row cut over three pages is joined twice; a page left with nothing but the cut row's middle
-    /// passes it on.
+    /// passes it on, and a part left with no row gives way to the table under it (a row's tail above
+    /// the rules of the rest).
     static func joinSplitRows(_ pages: inout [[Block]], textBottom: Double) {
         var open: (page: Int, block: Int)?
         for p in pages.indices {
-            if let target = open, case .table(var rows, true)? = pages[p].first, let first = rows.first,
-                case .table(var previous, let continued) = pages[target.page][target.block], let last = previous.last,
-                last.lineCount >= 2 || previous.map(\.lineCount).sorted()[previous.count / 2] >= 2,
-                last.bottom >= textBottom - 1.5 * last.height,
-                first.firstColumns.isSubset(of: last.lastColumns),
-                last.cells.count == first.cells.count
+            while let target = open, case .table(var table)? = pages[p].first,
+                case .table(var previous) = pages[target.page][target.block]
             {
+                if !table.continued, continues(&table, previous) { table.continued = true }
+                pages[p][0] = .table(table)
+                guard table.continued, let first = table.rows.first, let last = previous.rows.last,
+                    last.lineCount >= 2 || previous.rows.map(\.lineCount).sorted()[previous.rows.count / 2] >= 2
+                        || lacksAlwaysFilledCell(first, previous.rows),
+                    last.bottom >= textBottom - 1.5 * last.height,
+                    first.firstColumns.isSubset(of: last.lastColumns),
+                    last.cells.count == first.cells.count
+                else { break }
                 var joined = first
                 joined.cells = zip(last.cells, first.cells).map { Text.joinWrapped($0, $1) }
+                joined.slots = last.slots
                 joined.lineCount = last.lineCount + first.lineCount
                 joined.firstColumns = last.firstColumns
-                previous[previous.count - 1] = joined
-                pages[target.page][target.block] = .table(rows: previous, continued: continued)
-                rows.removeFirst()
-                pages[p][0] = .table(rows: rows, continued: true)
-                if rows.isEmpty, pages[p].count == 1 { continue }  // the page held only the row's middle
+                previous.rows[previous.rows.count - 1] = joined
+                pages[target.page][target.block] = .table(previous)
+                table.rows.removeFirst()
+                guard table.rows.isEmpty else {
+                    pages[p][0] = .table(table)
+                    break
+                }
+                pages[p].removeFirst()
             }
-            if case .table(let rows, _)? = pages[p].last, !rows.isEmpty {
+            if pages[p].isEmpty { continue }  // the page held only the row's middle
+            if case .table(let table)? = pages[p].last, !table.rows.isEmpty {
                 open = (p, pages[p].count - 1)
             } else {
                 open = nil
@@ -111,14 +198,18 @@ extension PageLayout {
         var columns = 0
         for p in pages.indices {
             for b in pages[p].indices {
-                guard case .table(var rows, let continued) = pages[p][b] else {
+                guard case .table(var table) = pages[p][b] else {
                     columns = 0
                     continue
                 }
-                let own = rows.map(\.cells.count).max() ?? 0
+                let own = table.rows.map(\.cells.count).max() ?? 0
                 if own < columns {
-                    for k in rows.indices { rows[k].cells += Array(repeating: "", count: columns - rows[k].cells.count) }
-                    pages[p][b] = .table(rows: rows, continued: continued)
+                    for k in table.rows.indices {
+                        let missing = columns - table.rows[k].cells.count
+                        table.rows[k].cells += Array(repeating: "", count: missing)
+                        if !table.rows[k].slots.isEmpty { table.rows[k].slots += Array(repeating: GridSlot(text: ""), count: missing) }
+                    }
+                    pages[p][b] = .table(table)
                 }
                 columns = max(own, columns)
             }
@@ -126,9 +217,38 @@ extension PageLayout {
     }
 }
 
+/// One page as laid out: its text (paragraph lines, blank lines between paragraphs, each table row as
+/// a line of TAB-separated cells) and its tables as grids, each standing in for its rows' lines.
+public struct LaidOutPage: Sendable, Equatable, Codable {
+    public var text: String
+    public var tables: [TableGrid]
+
+    public init(text: String, tables: [TableGrid] = []) {
+        self.text = text
+        self.tables = tables
+    }
+}
+
 enum Block {
     case line(Line)
-    case table(rows: [Row], continued: Bool)
+    case table(TableBlock)
+}
+
+/// A table on a page, as the layout found it.
+struct TableBlock {
+    var rows: [Row]
+    /// It goes on from the table that ends the page before.
+    var continued: Bool
+    /// Where the text of each column but the first starts.
+    var boundaries: [Double]
+    /// The header band's rows, when the drawn grid tells.
+    var headerRowCount: Int?
+    /// Read from ruling lines rather than gutters.
+    var drawn = false
+
+    var grid: TableGrid {
+        TableGrid(rows: rows.map(\.gridRow), headerRowCount: headerRowCount, continued: continued)
+    }
 }
 
 /// What the document says about its text block: where lines end when they wrap (per page, as pages may
@@ -166,10 +286,12 @@ struct Metrics {
         lineGap = Double(mode) / 50
     }
 
-    /// A page's text: paragraphs (wrapped lines joined) and table rows, blank lines between paragraphs.
-    func text(of blocks: [Block], page: Int) -> String {
+    /// A page's text: paragraphs (wrapped lines joined) and table rows, blank lines between paragraphs;
+    /// and its tables, each with the lines its rows take.
+    func page(of blocks: [Block], page: Int) -> LaidOutPage {
         let rightEdge = rightEdges[page]
         var out: [String] = []
+        var tables: [TableGrid] = []
         var paragraph: (text: String, last: Line)?
         func flush() {
             if let p = paragraph { out.append(p.text) }
@@ -177,10 +299,14 @@ struct Metrics {
         }
         for block in blocks {
             switch block {
-            case .table(let rows, _):
+            case .table(let table):
                 flush()
                 if let last = out.last, !last.isEmpty { out.append("") }
-                for row in rows { out.append(row.cells.joined(separator: "\t")) }
+                var grid = table.grid
+                grid.line = out.count + 1
+                grid.lineCount = table.rows.count
+                if !table.rows.isEmpty { tables.append(grid) }
+                for row in table.rows { out.append(row.cells.joined(separator: "\t")) }
                 out.append("")
             case .line(let line):
                 let text = line.text(0..<line.pieces.count)
@@ -201,19 +327,45 @@ struct Metrics {
         }
         flush()
         while out.last == "" { out.removeLast() }
-        return out.joined(separator: "\n")
+        return LaidOutPage(text: out.joined(separator: "\n"), tables: tables)
     }
 
     /// Whether `line` ended only because `next` did not fit after it: the next line starts at its left
     /// edge, and its first word would not have fitted after it. Thai breaks between words without spaces,
     /// so for Thai the smallest piece that could have moved up is a short word, taken as five letters.
+    ///
+    /// A line set out by hand does not go on from the line above: one with a gap of two line heights or
+    /// more inside (a field and a date aligned with spaces). A rule drawn of one repeated mark (dashes)
+    /// neither goes on from a line nor is gone on from.
     private func wraps(_ line: Line, into next: Line, rightEdge: Double) -> Bool {
-        guard next.box.x0 <= line.box.x0 + 0.5 * line.height, let first = next.words.first else { return false }
+        guard next.box.x0 <= line.box.x0 + 0.5 * line.height, let first = next.words.first,
+            !Self.isRule(line), !Self.isRule(next), !Self.hasAlignmentGap(next)
+        else { return false }
         var end = first.x1
         if let scalar = next.pieces[first.range.lowerBound].text.unicodeScalars.first, Text.isThaiLetter(scalar) {
             end = next.pieces[min(first.range.lowerBound + 4, first.range.upperBound - 1)].box.x1
         }
         let space = Text.isThaiLetter(next.pieces[first.range.lowerBound].text.unicodeScalars.first ?? " ") ? 0 : line.spaceGap
         return line.box.x1 + space + (end - first.x0) > rightEdge
+    }
+
+    private static func hasAlignmentGap(_ line: Line) -> Bool {
+        zip(line.words, line.words.dropFirst()).contains { $1.x0 - $0.x1 >= 2 * line.height }
+    }
+
+    private static func isRule(_ line: Line) -> Bool {
+        guard line.pieces.count >= 5, let mark = line.pieces.first?.text, mark.unicodeScalars.count == 1,
+            let scalar = mark.unicodeScalars.first, scalar.properties.generalCategory.isPunctuationOrSymbol
+        else { return false }
+        return line.pieces.allSatisfy { $0.text == mark }
+    }
+}
+
+extension Unicode.GeneralCategory {
+    var isPunctuationOrSymbol: Bool {
+        switch self {
+        case .dashPunctuation, .connectorPunctuation, .otherPunctuation, .mathSymbol, .otherSymbol: true
+        default: false
+        }
     }
 }

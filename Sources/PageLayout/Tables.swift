@@ -1,3 +1,5 @@
+import TableModel
+
 /// A vertical strip free of ink in every line of a table region: a column boundary.
 struct Gutter {
     var x0: Double
@@ -45,6 +47,22 @@ struct Row {
     /// The columns with text in the row's first line, and in its last line.
     var firstColumns: Set<Int>
     var lastColumns: Set<Int>
+    /// The row's slots with their spans, for a table read from its drawn grid; empty when every cell is
+    /// one slot (a table read from its gutters).
+    var slots: [GridSlot] = []
+
+    /// The row as grid slots.
+    var gridRow: GridRow {
+        guard slots.count == cells.count else { return GridRow(slots: cells.map { GridSlot(text: $0) }) }
+        return GridRow(slots: zip(slots, cells).map { slot, text in
+            var slot = slot
+            if slot.cover == nil, slot.text != text {
+                slot.text = text
+                slot.lines = []  // joined with the part a page break cut off
+            }
+            return slot
+        })
+    }
 }
 
 /// Tables rebuilt from the layout: gutters that line up down the page make columns, larger vertical
@@ -171,15 +189,25 @@ enum Tables {
     /// so that a column left empty on the new page keeps its place. A table the new page finds among
     /// those lines is the same table if its boundaries are the old ones, or lie where the old part has
     /// no text (a column it left empty); then both parts get all the boundaries. Else it is the next
-    /// table, and the continuation ends where it starts.
-    static func continueAcrossPages(_ regions: inout [[TableRegion]], lines: [[Line]]) {
+    /// table, and the continuation ends where it starts. The table ending a page may be a drawn one
+    /// (`endingGrids`): its continuation may have lost its rules (a last row drawn open). A page whose
+    /// drawn table comes first (`openingGrids`, the top of its first) has no lines to continue with.
+    static func continueAcrossPages(_ regions: inout [[TableRegion]], lines: [[Line]], endingGrids: [[Double]?],
+                                    openingGrids: [Double?]) {
         for p in lines.indices.dropFirst() where !lines[p].isEmpty {
-            guard let previous = regions[p - 1].last, previous.lines.upperBound == lines[p - 1].count,
-                !previous.boundaries.isEmpty
-            else { continue }
-            let before = lines[p - 1][previous.lines]
-            let height = before.map(\.height).min() ?? 1
-            var boundaries = previous.boundaries
+            if let top = openingGrids[p], top < lines[p][0].box.y0 { continue }
+            let endsWithRegion = regions[p - 1].last.map { $0.lines.upperBound == lines[p - 1].count } ?? false
+            var boundaries: [Double]
+            var before: ArraySlice<Line> = []
+            if let grid = endingGrids[p - 1], !grid.isEmpty {
+                boundaries = grid
+            } else if endsWithRegion, let previous = regions[p - 1].last, !previous.boundaries.isEmpty {
+                boundaries = previous.boundaries
+                before = lines[p - 1][previous.lines]
+            } else {
+                continue
+            }
+            let height = (before.isEmpty ? lines[p][...] : before).map(\.height).min() ?? 1
             var end = 0
             while end < lines[p].count, !crosses(lines[p][end], boundaries), sameSize(lines[p][end].height, height),
                 end == 0 || lines[p][end].box.y0 - lines[p][end - 1].box.y1 <= 1.5 * height
@@ -200,7 +228,7 @@ enum Tables {
             }
             guard end > 0 else { continue }
             regions[p].insert(TableRegion(lines: 0..<end, boundaries: boundaries, continued: true), at: 0)
-            regions[p - 1][regions[p - 1].count - 1].boundaries = boundaries
+            if endingGrids[p - 1] == nil { regions[p - 1][regions[p - 1].count - 1].boundaries = boundaries }
         }
     }
 

@@ -5,6 +5,7 @@ import Output
 import Reading
 import RecordModel
 import Segmentation
+import TableModel
 import Validation
 
 /// Runs one document through every stage after discovery: read, normalize, segment, extract, validate.
@@ -45,7 +46,7 @@ public struct DocumentProcessor: Sendable {
             return (.failed(failure), nil)
         }
         let lines = document.pages.flatMap { normalizer.normalize($0.text, page: $0.page) }
-        let blocks = segmenter.segment(lines)
+        let blocks = segmenter.segment(lines, tables: Self.tables(of: document, normalizer))
         let extraction = extractor.extract(lines: lines, blocks: blocks)
         let record = Record(
             source: document.source,
@@ -60,6 +61,15 @@ public struct DocumentProcessor: Sendable {
             validation: ValidationReport(issues: document.failedPages.map(Self.ocrWarning) + extraction.issues))
         let (finished, json) = validator.finalizeEncoded(record)
         return (.extracted(finished), json)
+    }
+
+    /// The tables the layout found, normalized, at the location of their first row.
+    public static func tables(of document: LoadedDocument, _ normalizer: Normalizer) -> [Location: TableGrid] {
+        var out: [Location: TableGrid] = [:]
+        for page in document.pages {
+            for grid in page.tables { out[Location(page: page.page, line: grid.line)] = normalizer.normalize(grid) }
+        }
+        return out
     }
 
     /// A PDF page that gave no text: the record is made from the other pages and says which one is missing.

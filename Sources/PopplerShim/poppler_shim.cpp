@@ -1,5 +1,5 @@
-// PopplerShim implementation: poppler-glib for documents and rendering, poppler-cpp for glyphs.
-// Both parse the same in-memory copy of the file, read once.
+// PopplerShim implementation: poppler-glib for documents and rendering, poppler-cpp for glyphs, poppler's
+// core library for ruling lines. All parse the same in-memory copy of the file, read once.
 
 #include "poppler_shim.h"
 
@@ -8,6 +8,11 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
+#include <GfxState.h>
+#include <GlobalParams.h>
+#include <OutputDev.h>
+#include <PDFDoc.h>
+#include <Stream.h>
 
 #include <cerrno>
 #include <cmath>
@@ -26,6 +31,8 @@ struct PSDocument {
     PopplerDocument *glib = nullptr;
     // Loaded on the first glyph request: a scanned document never needs it.
     std::unique_ptr<poppler::document> cpp;
+    // Loaded on the first ruling request.
+    std::unique_ptr<PDFDoc> core;
 };
 
 namespace {
@@ -85,6 +92,89 @@ std::vector<uint32_t> scalars(const poppler::ustring &text) {
 
 void ignore_message(const std::string &, void *) {}
 
+/// Collects the straight lines a page strokes and the thin rectangles it fills, in device space at
+/// 72 dpi with y downwards (the glyphs' space). Text and images are left to the default no-ops.
+class RulingCollector : public OutputDev {
+public:
+    std::vector<PSRuling> rulings;
+
+    bool upsideDown() override { return true; }
+    bool useDrawChar() override { return false; }
+    bool interpretType3Chars() override { return false; }
+
+    void stroke(GfxState *state) override {
+        if (isWhite(state, true)) return;
+        const GfxPath *path = state->getPath();
+        for (int i = 0; i < path->getNumSubpaths(); i++) {
+            const GfxSubpath *sub = path->getSubpath(i);
+            for (int j = 1; j < sub->getNumPoints(); j++) {
+                if (sub->getCurve(j)) continue;
+                double x0, y0, x1, y1;
+                state->transform(sub->getX(j - 1), sub->getY(j - 1), &x0, &y0);
+                state->transform(sub->getX(j), sub->getY(j), &x1, &y1);
+                add(x0, y0, x1, y1);
+            }
+        }
+    }
+
+    void fill(GfxState *state) override { fillRectangles(state); }
+    void eoFill(GfxState *state) override { fillRectangles(state); }
+
+private:
+    static constexpr double minLength = 6;
+    static constexpr double maxThickness = 2.5;
+
+    static bool isWhite(GfxState *state, bool stroke) {
+        GfxGray gray;
+        if (stroke) state->getStrokeGray(&gray);
+        else state->getFillGray(&gray);
+        return colToDbl(gray) > 0.95;
+    }
+
+    void add(double x0, double y0, double x1, double y1) {
+        if (std::fabs(y1 - y0) < 1 && std::fabs(x1 - x0) >= minLength) {
+            rulings.push_back(PSRuling{1, static_cast<float>((y0 + y1) / 2), static_cast<float>(std::fmin(x0, x1)),
+                                       static_cast<float>(std::fmax(x0, x1))});
+        } else if (std::fabs(x1 - x0) < 1 && std::fabs(y1 - y0) >= minLength) {
+            rulings.push_back(PSRuling{0, static_cast<float>((x0 + x1) / 2), static_cast<float>(std::fmin(y0, y1)),
+                                       static_cast<float>(std::fmax(y0, y1))});
+        }
+    }
+
+    /// A filled subpath that is an upright rectangle at most `maxThickness` thick is a line along its
+    /// length (Word draws cell borders so); larger fills (cell shading) are not lines.
+    void fillRectangles(GfxState *state) {
+        if (isWhite(state, false)) return;
+        const GfxPath *path = state->getPath();
+        for (int i = 0; i < path->getNumSubpaths(); i++) {
+            const GfxSubpath *sub = path->getSubpath(i);
+            int n = sub->getNumPoints();
+            if (n < 4 || n > 5) continue;
+            double left = INFINITY, top = INFINITY, right = -INFINITY, bottom = -INFINITY;
+            bool upright = true;
+            double px = 0, py = 0;
+            for (int j = 0; j < n; j++) {
+                double x, y;
+                state->transform(sub->getX(j), sub->getY(j), &x, &y);
+                if (j > 0 && std::fabs(x - px) > 0.5 && std::fabs(y - py) > 0.5) upright = false;
+                px = x;
+                py = y;
+                left = std::fmin(left, x);
+                right = std::fmax(right, x);
+                top = std::fmin(top, y);
+                bottom = std::fmax(bottom, y);
+            }
+            if (!upright) continue;
+            double width = right - left, height = bottom - top;
+            if (height <= maxThickness && width >= minLength) {
+                add(left, (top + bottom) / 2, right, (top + bottom) / 2);
+            } else if (width <= maxThickness && height >= minLength) {
+                add((left + right) / 2, top, (left + right) / 2, bottom);
+            }
+        }
+    }
+};
+
 }  // namespace
 
 extern "C" {
@@ -120,6 +210,7 @@ PSDocument *ps_open(const char *absolute_path, PSError *error) {
 void ps_close(PSDocument *document) {
     if (!document) return;
     document->cpp.reset();
+    document->core.reset();
     if (document->glib) g_object_unref(document->glib);
     if (document->gbytes) g_bytes_unref(document->gbytes);
     delete document;
@@ -162,12 +253,15 @@ int32_t ps_page_glyphs(PSDocument *document, int32_t index, PSGlyph **glyphs, si
         }
         std::vector<PSGlyph> out;
         int32_t word = 0;
-        for (const poppler::text_box &box : page->text_list(0)) {
+        for (const poppler::text_box &box : page->text_list(poppler::page::text_list_include_font)) {
             std::vector<uint32_t> text = scalars(box.text());
+            float size = box.has_font_info() ? static_cast<float>(box.get_font_size()) : 0;
+            int32_t bold = box.has_font_info() && box.get_font_name().find("Bold") != std::string::npos ? 1 : 0;
             for (size_t i = 0; i < text.size(); i++) {
                 poppler::rectf r = box.char_bbox(i);
                 out.push_back(PSGlyph{text[i], word, static_cast<float>(r.left()), static_cast<float>(r.top()),
-                                      static_cast<float>(r.right()), static_cast<float>(r.bottom()), box.rotation()});
+                                      static_cast<float>(r.right()), static_cast<float>(r.bottom()), box.rotation(),
+                                      size, bold});
             }
             word++;
         }
@@ -176,6 +270,47 @@ int32_t ps_page_glyphs(PSDocument *document, int32_t index, PSGlyph **glyphs, si
             if (!*glyphs) throw std::bad_alloc();
             std::memcpy(*glyphs, out.data(), out.size() * sizeof(PSGlyph));
             *count = out.size();
+        }
+        return PS_OK;
+    } catch (const std::bad_alloc &) {
+        set_error(error, PS_ERROR_RESOURCES, "out of memory");
+        return PS_ERROR_RESOURCES;
+    } catch (const std::exception &e) {
+        set_error(error, PS_ERROR_OTHER, e.what());
+        return PS_ERROR_OTHER;
+    } catch (...) {
+        set_error(error, PS_ERROR_OTHER, "unknown exception");
+        return PS_ERROR_OTHER;
+    }
+}
+
+int32_t ps_page_rulings(PSDocument *document, int32_t index, PSRuling **rulings, size_t *count, PSError *error) {
+    *rulings = nullptr;
+    *count = 0;
+    try {
+        if (!document->core) {
+            // poppler-cpp and poppler-glib set the core library's parameters up; without them, do it here.
+            if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+            auto *stream = new MemStream(document->bytes.data(), 0, static_cast<Goffset>(document->bytes.size()), Object(objNull));
+            document->core = std::make_unique<PDFDoc>(stream);
+            if (!document->core->isOk()) {
+                document->core.reset();
+                set_error(error, PS_ERROR_DAMAGED, "poppler's core library cannot load the document");
+                return PS_ERROR_DAMAGED;
+            }
+        }
+        if (index < 0 || index >= document->core->getNumPages()) {
+            set_error(error, PS_ERROR_PAGE, "no such page");
+            return PS_ERROR_PAGE;
+        }
+        // The crop box at 72 dpi, as poppler-cpp's text list uses, so that rulings and glyphs share a space.
+        RulingCollector collector;
+        document->core->displayPage(&collector, index + 1, 72, 72, 0, false, true, false);
+        if (!collector.rulings.empty()) {
+            *rulings = static_cast<PSRuling *>(std::malloc(collector.rulings.size() * sizeof(PSRuling)));
+            if (!*rulings) throw std::bad_alloc();
+            std::memcpy(*rulings, collector.rulings.data(), collector.rulings.size() * sizeof(PSRuling));
+            *count = collector.rulings.size();
         }
         return PS_OK;
     } catch (const std::bad_alloc &) {

@@ -1,14 +1,19 @@
 import Foundation
 import RecordModel
+import TableModel
 
 /// The text of one page, or of a whole text file (`page` nil).
 public struct PageText: Sendable, Equatable {
     public var page: Int?
     public var text: String
+    /// The tables the PDF layout found on the page, each standing in for its rows' lines of `text`;
+    /// empty for a text file (its tables are found in its text).
+    public var tables: [TableGrid]
 
-    public init(page: Int?, text: String) {
+    public init(page: Int?, text: String, tables: [TableGrid] = []) {
         self.page = page
         self.text = text
+        self.tables = tables
     }
 }
 
@@ -86,7 +91,7 @@ public enum DocumentReader {
             let source = Source(
                 file: input.displayPath, sha256: sha256, bytes: bytes, format: pdf.ocrPages.isEmpty ? .pdf : .pdfOCR,
                 pages: pdf.pageCount)
-            let pages = pdf.texts.enumerated().map { PageText(page: $0.offset + 1, text: $0.element) }
+            let pages = pdf.pages.enumerated().map { PageText(page: $0.offset + 1, text: $0.element.text, tables: $0.element.tables) }
             return .success(LoadedDocument(source: source, pages: pages, encoding: "PDF", failedPages: pdf.failedPages))
         case .failure(let error):
             return .failure(ReadFailure(file: input.displayPath, sha256: sha256, bytes: bytes, reason: error.description))

@@ -16,8 +16,9 @@ public struct PageFailure: Codable, Sendable, Equatable {
 /// The text of a PDF, page by page, and how it was obtained.
 public struct PDFPages: Codable, Sendable, Equatable {
     public var pageCount: Int
-    /// One text a page, laid out by `PageLayout` (paragraph lines, TAB-separated table rows).
-    public var texts: [String]
+    /// Each page laid out by `PageLayout`: its text (paragraph lines, TAB-separated table rows) and its
+    /// tables as grids.
+    public var pages: [LaidOutPage]
     /// Pages read by OCR (from 1).
     public var ocrPages: [Int]
     public var failedPages: [PageFailure]
@@ -144,7 +145,11 @@ public enum PDFReader {
                 let size = try document.pageSize(n)
                 let glyphs = try document.glyphs(page: n)
                 if glyphs.contains(where: { !$0.scalar.properties.isWhitespace }) {
-                    inputs.append(PageInput(width: size.width, height: size.height, content: .glyphs(glyphs.compactMap(layoutGlyph))))
+                    let rulings = try document.rulings(page: n).map {
+                        Ruling(horizontal: $0.horizontal, position: $0.position, start: $0.start, end: $0.end)
+                    }
+                    inputs.append(PageInput(width: size.width, height: size.height, content: .glyphs(glyphs.compactMap(layoutGlyph)),
+                                            rulings: rulings))
                     continue
                 }
                 let image = try document.render(page: n, dpi: Double(dpi))
@@ -176,11 +181,11 @@ public enum PDFReader {
                 inputs.append(PageInput(width: 0, height: 0, content: .words([])))
             }
         }
-        let texts = PageLayout().texts(inputs)
-        if !failures.isEmpty, texts.allSatisfy({ $0.isEmpty }) {
+        let pages = PageLayout().pages(inputs)
+        if !failures.isEmpty, pages.allSatisfy({ $0.text.isEmpty }) {
             return .failure(.page(failures[0].page, "no page gave text; \(failures[0].reason)"))
         }
-        return .success(PDFPages(pageCount: document.pageCount, texts: texts, ocrPages: ocrPages, failedPages: failures))
+        return .success(PDFPages(pageCount: document.pageCount, pages: pages, ocrPages: ocrPages, failedPages: failures))
     }
 
     /// Poppler's character, word and box, for the layout; rotated text (stamps, margin notes) is left out.

@@ -13,7 +13,7 @@ public enum Block: Sendable, Equatable {
     case headerField(HeaderField)
     /// Consecutive non-empty free-text lines; a blank line or the start of another block ends it.
     case paragraph([TextLine])
-    /// A table: tab-separated, markdown pipe or HTML.
+    /// A table: tab-separated, markdown pipe, HTML, or laid out on a PDF page.
     case table(Table)
     /// A signature or endorsement block: an optional `(ลงชื่อ)` line, the name line, position lines.
     case signature(SignatureBlock)
@@ -67,6 +67,8 @@ public struct Table: Sendable, Equatable {
         case pipe
         /// HTML `<table>` / `<tr>` / `<td>`.
         case html
+        /// Laid out on a PDF page: read from its drawn grid or from the gutters between its columns.
+        case layout
     }
 
     /// How the table was written.

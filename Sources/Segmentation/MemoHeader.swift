@@ -23,6 +23,8 @@ extension LineBytes {
     private static let dateWord = headerKeywords.first { $0.0 == .date }?.1 ?? []
     private static let dateInline = [0x20] + dateWord
     private static let dateInlineTab = [0x09] + dateWord
+    /// `เรื่อง` between spaces after the date on that line: the subject written on it too.
+    private static let subjectInline = [0x20] + (headerKeywords.first { $0.0 == .subject }?.1 ?? []) + [0x20]
 
     /// How many non-blank lines from the top the memo title may come after.
     static let memoTitleWindow = 15
@@ -156,6 +158,7 @@ extension LineBytes {
             if let (key, valueStart) = headerKeyword(i), allowed(key) {
                 var valueEnd = hi[i]
                 var dateValue: TextLine?
+                var subjectValue: TextLine?
                 if key == .reference, !seen.contains(.date),
                    let p = Bytes.find(bytes[i], Self.dateInline, from: valueStart, to: hi[i])
                     ?? Bytes.find(bytes[i], Self.dateInlineTab, from: valueStart, to: hi[i]) {
@@ -163,7 +166,13 @@ extension LineBytes {
                     valueEnd = p
                     var d = p + Self.dateInline.count
                     while d < hi[i], bytes[i][d] == 0x20 || bytes[i][d] == 0x09 || bytes[i][d] == UInt8(ascii: ":") { d += 1 }
-                    dateValue = part(i, from: d, to: hi[i]) ?? TextLine(text: "", at: lines[i].at)
+                    var dateEnd = hi[i]
+                    if !seen.contains(.subject), let s = Bytes.find(bytes[i], Self.subjectInline, from: d, to: hi[i]) {
+                        // "ที่ … วันที่ … เรื่อง …": the subject too (a layout that ran the lines together).
+                        dateEnd = s
+                        subjectValue = part(i, from: s + Self.subjectInline.count, to: hi[i])
+                    }
+                    dateValue = part(i, from: d, to: dateEnd) ?? TextLine(text: "", at: lines[i].at)
                 }
                 let value = part(i, from: valueStart, to: valueEnd)
                 blocks.append(.headerField(HeaderField(key: key, lines: value.map { [$0] } ?? [], at: lines[i].at)))
@@ -176,6 +185,12 @@ extension LineBytes {
                     seen.insert(.date)
                     lastField = blocks.count - 1
                     lastKey = .date
+                }
+                if let subjectValue {
+                    blocks.append(.headerField(HeaderField(key: .subject, lines: [subjectValue], at: lines[i].at)))
+                    seen.insert(.subject)
+                    lastField = blocks.count - 1
+                    lastKey = .subject
                 }
                 if key == .enclosures || key == .references {
                     if let v = value {

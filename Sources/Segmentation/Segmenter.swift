@@ -1,5 +1,6 @@
 import Normalization
 import RecordModel
+import TableModel
 
 /// Turns a document's normalized lines into blocks: memo header, paragraphs, tables, signatures.
 ///
@@ -21,12 +22,27 @@ public struct Segmenter: Sendable {
     public init() {}
 
     /// The blocks of a document, in order. Blank lines separate blocks and are not kept.
-    public func segment(_ lines: [TextLine]) -> [Block] {
+    ///
+    /// `tables` are tables a layout stage already found (a PDF page's), keyed by the location of their
+    /// first row's line: each stands in for its rows' lines. One that goes on from the previous page
+    /// extends the table before it, unless it opens with a header of its own.
+    public func segment(_ lines: [TextLine], tables: [Location: TableGrid] = [:]) -> [Block] {
         let doc = LineBytes(lines)
         var blocks: [Block] = []
         let memo = doc.memoStart()
         var i = 0
         while i < doc.count {
+            if !tables.isEmpty, let grid = tables[lines[i].at] {
+                let end = min(i + max(grid.lineCount, 1), doc.count)
+                let rowAt = { (r: Int) in lines[min(i + r, end - 1)].at }
+                if grid.continued, case .table(let previous)? = blocks.last, !GridTableBuilder.startsOwnTable(grid, after: previous) {
+                    blocks[blocks.count - 1] = .table(GridTableBuilder.extend(previous, with: grid, rowAt: rowAt))
+                } else {
+                    blocks.append(.table(GridTableBuilder.table(grid, form: .layout, at: lines[i].at, rowAt: rowAt)))
+                }
+                i = end
+                continue
+            }
             if doc.isBlank(i) {
                 i += 1
                 continue

@@ -175,16 +175,22 @@ struct TableAssembler {
     private var expectHeaderRow = 0
     private(set) var width: Int
 
-    init(headerRows: [[String]]) {
+    init(headerRows: [[String]], rows: [TableRow] = []) {
         self.headerRows = headerRows
         self.headerKeys = headerRows.map(TableShape.rowKey)
-        self.width = headerRows.map(\.count).max() ?? 0
+        self.rows = rows
+        self.width = max(headerRows.map(\.count).max() ?? 0, rows.map(\.cells.count).max() ?? 0)
     }
 
     /// Whether `cells` repeats the first header row.
     func isHeaderRepeat(_ cells: [String]) -> Bool {
         guard let first = headerKeys.first else { return false }
         return Self.matches(cells, first)
+    }
+
+    /// Whether `cells` repeats one of the header rows (a header band that a page break cut).
+    func isAnyHeaderRow(_ cells: [String]) -> Bool {
+        headerKeys.contains { Self.matches(cells, $0) }
     }
 
     /// Whether `cells` equal a row key (spaces and trailing empty cells ignored).

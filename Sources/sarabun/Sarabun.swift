@@ -9,6 +9,7 @@ import RecordDatabase
 import Reading
 import RecordModel
 import Segmentation
+import TableModel
 import Validation
 
 @main
@@ -194,9 +195,9 @@ struct Segment: ParsableCommand {
     var file: String?
 
     func run() throws {
-        let lines = try normalizedLines(file)
+        let document = try normalizedDocument(file)
         var out = ""
-        for block in Segmenter().segment(lines) {
+        for block in Segmenter().segment(document.lines, tables: document.tables) {
             switch block {
             case .memoTitle(let line): out += "\(place(line.at))\tmemo title\n"
             case .headerField(let field):
@@ -210,7 +211,33 @@ struct Segment: ParsableCommand {
                 }
             }
         }
+        for (at, grid) in document.tables.sorted(by: { $0.key < $1.key }) { out += describe(grid, at: at) }
         FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    /// A layout table as the PDF layout found it: its grid, spans, header rows and continuation.
+    private func describe(_ grid: TableGrid, at: Location) -> String {
+        var out = "\(place(at))\tlayout grid \(grid.rows.count)×\(grid.columnCount)"
+        out += grid.headerRowCount.map { ", header rows \($0)" } ?? ""
+        out += grid.continued ? ", continued from the page before" : ""
+        out += "\n"
+        for row in grid.rows {
+            let slots = row.slots.map { slot -> String in
+                switch slot.cover {
+                case .left: return "←"
+                case .above: return "↑"
+                case nil:
+                    let text = slot.text.count > 30 ? String(slot.text.prefix(30)) + "…" : slot.text
+                    var spans = ""
+                    if slot.columnSpan > 1 { spans += " colspan \(slot.columnSpan)" }
+                    if slot.rowSpan > 1 { spans += " rowspan \(slot.rowSpan)" }
+                    if slot.lines.count > 1 { spans += " \(slot.lines.count) lines" }
+                    return spans.isEmpty ? text : "\(text) [\(spans.dropFirst())]"
+                }
+            }
+            out += "\t  | " + slots.joined(separator: " | ") + "\n"
+        }
+        return out
     }
 }
 
@@ -225,8 +252,9 @@ struct Explain: ParsableCommand {
     var line: Int?
 
     func run() throws {
-        let lines = try normalizedLines(file)
-        let blocks = Segmenter().segment(lines)
+        let document = try normalizedDocument(file)
+        let lines = document.lines
+        let blocks = Segmenter().segment(lines, tables: document.tables)
         let extractor = Extractor()
         var out = ""
         for decision in extractor.explainScores(blocks: blocks) where line == nil || decision.at.line == line {
@@ -243,6 +271,24 @@ struct Explain: ParsableCommand {
             out += "\(place(at))\t\(text)\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
+
+/// The normalized lines of FILE (a text file or a PDF, read as `extract` reads it) and the tables its
+/// layout found, or the lines of standard input (text) when FILE is nil; exits 1 with the reason when it
+/// cannot be read.
+func normalizedDocument(_ file: String?) throws -> (lines: [TextLine], tables: [Location: TableGrid]) {
+    guard let file else { return (try normalizedLines(nil), [:]) }
+    let url = URL(fileURLWithPath: file)
+    switch DocumentReader.read(InputFile(displayPath: file, relativePath: url.lastPathComponent, url: url)) {
+    case .success(let document):
+        for failed in document.failedPages { standardError("\(file): page \(failed.page): \(failed.reason)\n") }
+        let normalizer = Normalizer()
+        return (document.pages.flatMap { normalizer.normalize($0.text, page: $0.page) },
+                DocumentProcessor.tables(of: document, normalizer))
+    case .failure(let failure):
+        standardError("\(file): \(failure.reason)\n")
+        throw ExitCode(1)
     }
 }
 

@@ -123,7 +123,7 @@ func readFailure(_ file: InputFile, _ options: ReadOptions = ReadOptions()) -> S
     /// A helper that answers every request with one page of text, or hangs on a path containing "hang",
     /// or crashes on one containing "crash".
     func helper() throws -> String {
-        let answer = #"{"pages":{"pageCount":1,"texts":["ข้อความ"],"ocrPages":[],"failedPages":[]}}"#
+        let answer = #"{"pages":{"pageCount":1,"pages":[{"text":"ข้อความ","tables":[]}],"ocrPages":[],"failedPages":[]}}"#
         let script = """
             #!/bin/sh
             while read line; do
@@ -143,7 +143,7 @@ func readFailure(_ file: InputFile, _ options: ReadOptions = ReadOptions()) -> S
         let command = try helper()
         defer { try? FileManager.default.removeItem(atPath: command) }
         let helpers = PDFHelpers(command: [command], timeout: 1)
-        #expect(try helpers.read(path: "a.pdf").get().texts == ["ข้อความ"])
+        #expect(try helpers.read(path: "a.pdf").get().pages.map(\.text) == ["ข้อความ"])
         let start = Date()
         guard case .failure(let error) = helpers.read(path: "hang.pdf") else {
             Issue.record("a hanging read was not stopped")
@@ -151,7 +151,7 @@ func readFailure(_ file: InputFile, _ options: ReadOptions = ReadOptions()) -> S
         }
         #expect(Date().timeIntervalSince(start) < 5)
         #expect(error.description == "PDF reading exceeded its time limit of 1 s")
-        #expect(try helpers.read(path: "b.pdf").get().texts == ["ข้อความ"])
+        #expect(try helpers.read(path: "b.pdf").get().pages.map(\.text) == ["ข้อความ"])
     }
 
     @Test func aPDFThatCrashesTheReaderIsRejectedAndTheNextOneIsRead() throws {

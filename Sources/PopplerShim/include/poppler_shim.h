@@ -6,7 +6,9 @@
 //   page count and page sizes, and rendering a page through cairo for OCR;
 // - poppler's C++ interface for the glyphs: `page::text_list` gives one box per character with
 //   every character of the text layer, where glib's text layout drops Thai tone marks (measured:
-//   139 of 2520 MAI THO in the fixtures) and its boxes stop matching its text.
+//   139 of 2520 MAI THO in the fixtures) and its boxes stop matching its text;
+// - poppler's core library (an OutputDev) for the lines and thin rectangles a page draws (table
+//   borders): neither public interface tells what a page draws besides text.
 // No C++ exception and no GError crosses this header: failures come back as a PSStatus and a message.
 
 #ifndef SARABUN_POPPLER_SHIM_H
@@ -47,13 +49,24 @@ typedef struct PSDocument PSDocument;
 
 /// One character of a page's text layer and its box, in points from the page's top-left corner.
 /// `word` numbers poppler's words on the page (characters of one word come in content-stream order);
-/// `rotation` is 0–3 quarter turns of the word's writing direction.
+/// `rotation` is 0–3 quarter turns of the word's writing direction; `font_size` is the word's font size
+/// in points and `bold` is 1 when its font's name says bold.
 typedef struct {
     uint32_t scalar;
     int32_t word;
     float x0, y0, x1, y1;
     int32_t rotation;
+    float font_size;
+    int32_t bold;
 } PSGlyph;
+
+/// A straight line a page draws (a stroke, or a filled rectangle at most 2.5 pt thick), in points from
+/// the page's top-left corner: across the page at y = `position` from x = `start` to `end` when
+/// `horizontal` is 1, else down it at x = `position` from y = `start` to `end`.
+typedef struct {
+    int32_t horizontal;
+    float position, start, end;
+} PSRuling;
 
 /// Opens the PDF at `absolute_path` (absolute: glib wants a file URI) with no password.
 /// Returns NULL and fills `error` on failure.
@@ -71,6 +84,10 @@ int32_t ps_page_size(PSDocument *document, int32_t index, double *width, double 
 /// The glyphs of page `index`: a malloc'ed array in `*glyphs` (free it with ps_free) and its length in
 /// `*count`. A page without a text layer gives 0 glyphs.
 int32_t ps_page_glyphs(PSDocument *document, int32_t index, PSGlyph **glyphs, size_t *count, PSError *error);
+
+/// The ruling lines of page `index`, at least 6 pt long and not white: a malloc'ed array in `*rulings`
+/// (free it with ps_free) and its length in `*count`.
+int32_t ps_page_rulings(PSDocument *document, int32_t index, PSRuling **rulings, size_t *count, PSError *error);
 
 /// Renders page `index` at `dpi` on white into 8-bit grey pixels (malloc'ed, row after row, `*width`
 /// bytes a row; free with ps_free). PS_ERROR_RESOURCES when the image would exceed `max_pixels`.

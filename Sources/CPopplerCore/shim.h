@@ -1,0 +1,4 @@
+#ifdef __cplusplus
+#include <OutputDev.h>
+#include <PDFDoc.h>
+#endif
