@@ -18,17 +18,22 @@ public struct Box: Sendable, Equatable {
     var midX: Double { (x0 + x1) / 2 }
 }
 
-/// One character of a PDF text layer: its scalar, its box, and the word the PDF library put it in.
-/// Characters of one word are in content-stream (logical) order; words may be in any order.
+/// One character of a PDF text layer: its scalar, its box, the word the PDF library put it in, and its
+/// font's size (0 when unknown) and weight. Characters of one word are in content-stream (logical) order;
+/// words may be in any order.
 public struct Glyph: Sendable, Equatable {
     public var scalar: Unicode.Scalar
     public var word: Int
     public var box: Box
+    public var fontSize: Double
+    public var bold: Bool
 
-    public init(scalar: Unicode.Scalar, word: Int, box: Box) {
+    public init(scalar: Unicode.Scalar, word: Int, box: Box, fontSize: Double = 0, bold: Bool = false) {
         self.scalar = scalar
         self.word = word
         self.box = box
+        self.fontSize = fontSize
+        self.bold = bold
     }
 }
 

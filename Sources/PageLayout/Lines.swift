@@ -3,6 +3,9 @@ struct Piece {
     /// A letter and its marks fit Swift's small-string storage: no allocation for a piece.
     var text: String
     var box: Box
+    /// The font size (0 when unknown: OCR) and weight.
+    var fontSize: Float = 0
+    var bold = false
 }
 
 /// Pieces that share a baseline, left to right.
@@ -44,6 +47,20 @@ struct Line {
             }
         }
         self.words = words
+    }
+
+    /// The line's type: its usual font size (0 when unknown) and the share of its letters set in bold.
+    var style: (size: Float, bold: Double) {
+        let sizes = pieces.map(\.fontSize).sorted()
+        return (sizes[sizes.count / 2], Double(pieces.filter(\.bold).count) / Double(pieces.count))
+    }
+
+    /// Whether two lines are set alike: the same size within a tenth, and both mostly bold or mostly
+    /// not (a bold phrase inside a line does not make it a heading). Lines of unknown size are alike.
+    func isSetLike(_ other: Line) -> Bool {
+        let (a, b) = (style, other.style)
+        guard a.size > 0, b.size > 0 else { return true }
+        return abs(a.size - b.size) <= 0.1 * max(a.size, b.size) && abs(a.bold - b.bold) <= 0.6
     }
 
     /// A gap wider than this between two pieces is a space. Word spaces measure about a quarter of the
@@ -102,7 +119,7 @@ enum LineBuilder {
                 }
                 continue
             }
-            pieces.append(Piece(text: String(g.scalar), box: g.box))
+            pieces.append(Piece(text: String(g.scalar), box: g.box, fontSize: Float(g.fontSize), bold: g.bold))
             lastWord = g.word
         }
         var lines = group(pieces)

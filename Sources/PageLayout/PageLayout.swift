@@ -315,7 +315,8 @@ struct Metrics {
                     continue
                 }
                 let gap = line.box.y0 - p.last.box.y1
-                let sameParagraph = gap <= (lineGap + 0.08) * p.last.height
+                // A heading is set larger or bolder than the text under it: a paragraph of its own.
+                let sameParagraph = gap <= (lineGap + 0.08) * p.last.height && line.isSetLike(p.last)
                 if sameParagraph, wraps(p.last, into: line, rightEdge: rightEdge) {
                     paragraph = (Text.joinWrapped(p.text, text), line)
                     continue

@@ -191,7 +191,7 @@ public enum PDFReader {
     /// Poppler's character, word and box, for the layout; rotated text (stamps, margin notes) is left out.
     private static func layoutGlyph(_ g: PDFGlyph) -> Glyph? {
         guard g.rotation == 0 else { return nil }
-        return Glyph(scalar: g.scalar, word: g.word, box: Box(x0: g.x0, y0: g.y0, x1: g.x1, y1: g.y1))
+        return Glyph(scalar: g.scalar, word: g.word, box: Box(x0: g.x0, y0: g.y0, x1: g.x1, y1: g.y1), fontSize: g.fontSize, bold: g.bold)
     }
 
     /// A page with no dark pixel to speak of (under one in 10 000): nothing for OCR to read.
