@@ -94,8 +94,8 @@ enum GridTables {
         }
     }
 
-    /// The table one group of lines draws, with the text of `lines` inside it; nil when it has fewer
-    /// than two cells with text (a frame around a paragraph, a box for a stamp).
+    /// The table one group of lines draws, with the text of `lines` inside it; nil when it is one cell
+    /// (a frame around a paragraph, a box for a stamp) or holds no text.
     private static func read(_ across: [Ruling], _ down: [Ruling], lines: [Line], used: inout Set<Int>) -> GridTable? {
         let xs = distinct(down.map(\.position))
         let ys = distinct(across.map(\.position))
@@ -116,12 +116,13 @@ enum GridTables {
         // Text: each line inside the table, cut into the cells its pieces fall in.
         var fragments: [[[Fragment]]] = Array(repeating: Array(repeating: [], count: columnCount), count: rowCount)
         var rowLines: [[Line]] = Array(repeating: [], count: rowCount)
+        var inside = Set<Int>()
         for (k, line) in lines.enumerated() where !used.contains(k) {
             guard line.box.midY > ys[0], line.box.midY < ys[rowCount],
                 line.box.x0 >= xs[0] - slack, line.box.x1 <= xs[columnCount] + slack,
                 let r = ys.lastIndex(where: { $0 < line.box.midY }), r < rowCount
             else { continue }
-            used.insert(k)
+            inside.insert(k)
             rowLines[r].append(line)
             var start = 0
             while start < line.pieces.count {
@@ -138,14 +139,22 @@ enum GridTables {
         // into it; one that ends short of that broke there (a list item, a name per line).
         var texts: [[String]] = Array(repeating: Array(repeating: "", count: columnCount), count: rowCount)
         var cellLines: [[[String]]] = Array(repeating: Array(repeating: [], count: columnCount), count: rowCount)
+        func right(_ r: Int, _ c: Int) -> Int { (c..<columnCount).last { owner[r][$0] == (r, c) }! + 1 }
+        // Where lines end in the cells that end at each column rule: their longest line.
+        var longest = [Double](repeating: -.infinity, count: columnCount + 1)
+        for r in 0..<rowCount {
+            for c in 0..<columnCount where owner[r][c] == (r, c) {
+                longest[right(r, c)] = max(longest[right(r, c)], fragments[r][c].map(\.x1).max() ?? -.infinity)
+            }
+        }
         for r in 0..<rowCount {
             for c in 0..<columnCount where owner[r][c] == (r, c) && !fragments[r][c].isEmpty {
-                let right = (c..<columnCount).last { owner[r][$0] == (r, c) }! + 1
+                let right = right(r, c)
                 let parts = fragments[r][c]
                 // Where the cell's lines can end: short of its right rule by the padding its left side
-                // shows, and, as word processors' paddings differ, no further than its longest line.
+                // shows, and, as word processors' paddings differ, no further than the column's longest line.
                 let padding = max(0, (parts.map(\.x0).min() ?? xs[c]) - xs[c])
-                let edge = min(xs[right] - padding, parts.map(\.x1).max() ?? xs[right])
+                let edge = min(xs[right] - padding, longest[right])
                 var items: [String] = []
                 for (k, part) in parts.enumerated() {
                     if k > 0, parts[k - 1].x1 + part.firstWordWidth <= edge - 1 {
@@ -160,7 +169,9 @@ enum GridTables {
                 cellLines[r][c] = items
             }
         }
-        guard texts.joined().filter({ !$0.isEmpty }).count >= 2 else { return nil }
+        let cellCount = (0..<rowCount).reduce(0) { n, r in n + (0..<columnCount).filter { owner[r][$0] == (r, $0) }.count }
+        guard cellCount >= 2, texts.joined().contains(where: { !$0.isEmpty }) else { return nil }
+        used.formUnion(inside)
 
         let boundaries = Array(xs.dropFirst().dropLast())
         var rows: [Row] = []

@@ -39,17 +39,28 @@ public struct PageLayout: Sendable {
             case .words(let words): LineBuilder.lines(words: words)
             }
         }
-        RunningLines.remove(from: &lines, pageHeights: pages.map(\.height))
-        // Tables drawn with ruling lines come first; the lines outside them go on.
+        // Tables drawn with ruling lines come first; the lines outside them go on. A header row that a
+        // drawn table repeats at the top of every page is no running header.
         var grids: [[GridTable]] = []
         for p in pages.indices {
             let (tables, rest) = GridTables.tables(pages[p].rulings, lines: lines[p])
             grids.append(tables)
             lines[p] = rest
         }
-        // A drawn table that ends its page: a table at the top of the next page may go on with its columns.
+        RunningLines.remove(from: &lines, pageHeights: pages.map(\.height))
+        // Where the text of a page ends when it fills the page: the lowest text of pages of its size (a
+        // landscape page, for a wide table, ends higher than the portrait ones).
+        let bottoms = pages.indices.map { p in
+            max(lines[p].last?.box.y1 ?? 0, grids[p].compactMap { $0.rows.last?.bottom }.max() ?? 0)
+        }
+        let textBottom = pages.indices.map { p in
+            pages.indices.filter { abs(pages[$0].height - pages[p].height) < 1 }.map { bottoms[$0] }.max() ?? 0
+        }
+        // A drawn table that fills its page: lines at the top of the next page may go on with its columns.
         let endingGrids = pages.indices.map { p -> [Double]? in
-            guard let last = grids[p].last, !lines[p].contains(where: { $0.box.y0 > last.bottom }) else { return nil }
+            guard let last = grids[p].last, let row = last.rows.last, Self.reachesBottom(row, textBottom[p]),
+                !lines[p].contains(where: { $0.box.y0 > last.bottom })
+            else { return nil }
             return last.boundaries
         }
         var regions = lines.map { Tables.regions($0) }
@@ -57,8 +68,8 @@ public struct PageLayout: Sendable {
         Tables.markEmptyFirstColumns(&regions, lines: lines)
         let cellLineGap = Tables.cellLineGap(regions, lines: lines)
         var blocks = lines.indices.map { Self.blocks(lines[$0], regions[$0], grids[$0], cellLineGap: cellLineGap) }
+        Self.joinSplitRows(&blocks, textBottom: textBottom)
         Self.continueAdjacentTables(&blocks)
-        Self.joinSplitRows(&blocks, textBottom: lines.compactMap { $0.last?.box.y1 }.max() ?? 0)
         Self.padColumns(&blocks)
         let metrics = Metrics(blocks, pageWidths: pages.map(\.width))
         return blocks.indices.map { metrics.page(of: blocks[$0], page: $0) }
@@ -116,6 +127,12 @@ public struct PageLayout: Sendable {
         return true
     }
 
+    /// Whether a table whose last row is `row` fills its page: a table that ends higher up ended there,
+    /// and one at the top of the next page is another.
+    static func reachesBottom(_ row: Row, _ textBottom: Double) -> Bool {
+        row.bottom >= textBottom - 2 * row.height
+    }
+
     /// Whether `row` leaves empty a column that every one of `rows` (two or more) fills: it is no row of
     /// its own but the rest of one.
     static func lacksAlwaysFilledCell(_ row: Row, _ rows: [Row]) -> Bool {
@@ -140,7 +157,7 @@ public struct PageLayout: Sendable {
     }
 
     /// Tables that go on over a page break, and the rows a page break cut in two:
-    /// - a drawn table that opens a page with the columns of the table that ends the page before
+    /// - a drawn table that opens a page with the columns of the table that fills the page before
     ///   continues it (a table found from gutters was continued when its regions were found);
     /// - the first row of a table that continues a page is joined to the last row of the table before
     ///   when that row reaches the bottom of the text (a cut row fills its page); it has several lines,
@@ -151,18 +168,24 @@ public struct PageLayout: Sendable {
     /// A row cut over three pages is joined twice; a page left with nothing but the cut row's middle
     /// passes it on, and a part left with no row gives way to the table under it (a row's tail above
     /// the rules of the rest).
-    static func joinSplitRows(_ pages: inout [[Block]], textBottom: Double) {
+    static func joinSplitRows(_ pages: inout [[Block]], textBottom: [Double]) {
         var open: (page: Int, block: Int)?
         for p in pages.indices {
+            // Whether the table before has gone on at the top of this page (a part of a row it took in):
+            // the next table here then stands right under it.
+            var wentOn = false
             while let target = open, case .table(var table)? = pages[p].first,
                 case .table(var previous) = pages[target.page][target.block]
             {
-                if !table.continued, continues(&table, previous) { table.continued = true }
+                let bottom = textBottom[target.page]
+                if !table.continued, let last = previous.rows.last, wentOn || reachesBottom(last, bottom), continues(&table, previous) {
+                    table.continued = true
+                }
                 pages[p][0] = .table(table)
                 guard table.continued, let first = table.rows.first, let last = previous.rows.last,
                     last.lineCount >= 2 || previous.rows.map(\.lineCount).sorted()[previous.rows.count / 2] >= 2
                         || lacksAlwaysFilledCell(first, previous.rows),
-                    last.bottom >= textBottom - 1.5 * last.height,
+                    last.bottom >= bottom - 1.5 * last.height,  // a cut row fills its page
                     first.firstColumns.isSubset(of: last.lastColumns),
                     last.cells.count == first.cells.count
                 else { break }
@@ -179,6 +202,7 @@ public struct PageLayout: Sendable {
                     break
                 }
                 pages[p].removeFirst()
+                wentOn = true
             }
             if pages[p].isEmpty { continue }  // the page held only the row's middle
             if case .table(let table)? = pages[p].last, !table.rows.isEmpty {

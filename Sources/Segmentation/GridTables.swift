@@ -4,11 +4,23 @@ import TableModel
 
 /// Turns a ``TableGrid`` (the PDF layout's tables, the HTML parser's) into a ``Table``: the header the
 /// grid tells or its first row's words show, its data rows with their cell lines, repeated headers and
-/// dash rows dropped.
+/// dash rows dropped. Cell texts are taken as they are: clean them first (``cleaned(_:)``).
 enum GridTableBuilder {
+    /// `grid` with its cells' texts and lines cleaned as the text tables' cells are.
+    static func cleaned(_ grid: TableGrid) -> TableGrid {
+        var grid = grid
+        for r in grid.rows.indices {
+            for k in grid.rows[r].slots.indices {
+                grid.rows[r].slots[k].text = CellText.clean(grid.rows[r].slots[k].text)
+                grid.rows[r].slots[k].lines = grid.rows[r].slots[k].lines.map(CellText.clean)
+            }
+        }
+        return grid
+    }
+
     /// The table `grid` gives; `rowAt` tells where each of its rows starts.
     static func table(_ grid: TableGrid, form: Table.Form, at: Location, rowAt: (Int) -> Location) -> Table {
-        let rows = grid.rows.map { $0.slots.map { CellText.clean($0.text) } }
+        let rows = grid.rows.map(\.texts)
         let headerCount = headerRowCount(grid, rows)
         var assembler = TableAssembler(headerRows: Array(rows.prefix(headerCount)))
         add(grid, rows, from: headerCount, to: &assembler, rowAt: rowAt)
@@ -19,7 +31,7 @@ enum GridTableBuilder {
     /// `table` with the rows of `grid`, the part of it the next page holds; header rows the part repeats
     /// (all of them, or the rest of a header band a page break cut) are dropped.
     static func extend(_ table: Table, with grid: TableGrid, rowAt: (Int) -> Location) -> Table {
-        let rows = grid.rows.map { $0.slots.map { CellText.clean($0.text) } }
+        let rows = grid.rows.map(\.texts)
         var assembler = TableAssembler(headerRows: table.headerRows, rows: table.rows)
         let repeated = rows.prefix { assembler.isAnyHeaderRow($0) }.count
         add(grid, rows, from: repeated, to: &assembler, rowAt: rowAt)
@@ -32,7 +44,7 @@ enum GridTableBuilder {
     /// first row is a header that is none of the table's header rows repeated, every cell of it a header word
     /// (the layout's word weighs more than a row of short labels, which data rows can be too).
     static func startsOwnTable(_ grid: TableGrid, after table: Table) -> Bool {
-        guard let first = grid.rows.first.map({ $0.slots.map { CellText.clean($0.text) } }) else { return false }
+        guard let first = grid.rows.first?.texts else { return false }
         let assembler = TableAssembler(headerRows: table.headerRows, rows: table.rows)
         let named = first.filter { !$0.isEmpty }
         return !assembler.isAnyHeaderRow(first) && TableShape.looksLikeHeader(first) && named.allSatisfy(TableShape.hasHeaderWord)
@@ -41,7 +53,7 @@ enum GridTableBuilder {
     private static func add(_ grid: TableGrid, _ rows: [[String]], from start: Int, to assembler: inout TableAssembler,
                             rowAt: (Int) -> Location) {
         for r in rows.indices.dropFirst(start) where !TableShape.isDashSeparator(rows[r]) {
-            let lines = grid.rows[r].slots.map { $0.lines.map(CellText.clean) }
+            let lines = grid.rows[r].slots.map(\.lines)
             assembler.add(rows[r], at: rowAt(r), cellLines: lines.contains { !$0.isEmpty } ? lines : [])
         }
     }

@@ -1,5 +1,6 @@
 import Normalization
 import RecordModel
+import TableModel
 
 /// HTML tables: `<table>`, `<tr>`, `<td>` / `<th>`, possibly spread over several lines.
 extension LineBytes {
@@ -192,20 +193,16 @@ extension LineBytes {
             closeRow()
         }
 
-        // Lay the cells on a grid: colspan adds empty cells after the cell, rowspan empty cells
-        // below it (a merged cell is not filled down).
+        // Lay the cells on a grid: colspan covers the slots after the cell, rowspan the slots below it
+        // (a merged cell is not filled down).
         var pending: [Int] = []
-        var grid: [(cells: [String], lines: [[String]], spans: [Bool], header: Bool, line: Int)] = []
+        var grid: [(row: GridRow, header: Bool, line: Int)] = []
         for r in rows {
-            var out: [String] = []
-            var outLines: [[String]] = []
-            var spans: [Bool] = []
+            var slots: [GridSlot] = []
             var col = 0
             func fillPending() {
                 while col < pending.count, pending[col] > 0 {
-                    out.append("")
-                    outLines.append([])
-                    spans.append(false)
+                    slots.append(.covered(.above))
                     pending[col] -= 1
                     col += 1
                 }
@@ -215,9 +212,9 @@ extension LineBytes {
                 let cleaned = c.text.withUnsafeBufferPointer { CellText.clean(bytes: $0) }
                 let cellLines = c.text.withUnsafeBufferPointer { CellText.lines(bytes: $0) }
                 for k in 0..<c.colspan {
-                    out.append(k == 0 ? cleaned : "")
-                    outLines.append(k == 0 && cellLines.count > 1 ? cellLines : [])
-                    spans.append(k > 0)
+                    slots.append(k == 0
+                        ? GridSlot(text: cleaned, lines: cellLines.count > 1 ? cellLines : [], columnSpan: c.colspan, rowSpan: c.rowspan)
+                        : .covered(.left))
                     if pending.count <= col { pending.append(contentsOf: repeatElement(0, count: col + 1 - pending.count)) }
                     pending[col] = c.rowspan - 1
                     col += 1
@@ -225,27 +222,22 @@ extension LineBytes {
             }
             if let last = pending.lastIndex(where: { $0 > 0 }), last >= col {
                 for k in col...last {
-                    out.append("")
-                    outLines.append([])
-                    spans.append(false)
+                    slots.append(pending[k] > 0 ? .covered(.above) : GridSlot(text: ""))
                     if pending[k] > 0 { pending[k] -= 1 }
                 }
             }
-            let header = r.inHead || r.cells.allSatisfy(\.isHeader)
-            grid.append((out, outLines.contains { !$0.isEmpty } ? outLines : [], spans, header, r.line))
+            grid.append((GridRow(slots: slots), r.inHead || r.cells.allSatisfy(\.isHeader), r.line))
         }
 
+        // The header: <thead> or <th> rows, else a first row of labels.
         var headerCount = 0
         while headerCount < grid.count, grid[headerCount].header { headerCount += 1 }
         if headerCount == 0, let first = grid.first {
-            let nonEmpty = first.cells.filter { !$0.isEmpty }
+            let nonEmpty = first.row.texts.filter { !$0.isEmpty }
             if !nonEmpty.isEmpty, nonEmpty.allSatisfy(TableShape.isLabel) { headerCount = 1 }
         }
-        var assembler = TableAssembler(headerRows: grid.prefix(headerCount).map(\.cells))
-        for g in grid.dropFirst(headerCount) where !TableShape.isDashSeparator(g.cells) {
-            assembler.add(g.cells, at: lines[g.line].at, cellLines: g.lines)
-        }
-        let table = assembler.table(form: .html, spans: grid.prefix(headerCount).map(\.spans), at: lines[start].at)
+        let table = GridTableBuilder.table(TableGrid(rows: grid.map(\.row), headerRowCount: headerCount), form: .html,
+                                           at: lines[start].at, rowAt: { lines[grid[$0].line].at })
         return (table, end)
     }
 }

@@ -32,7 +32,8 @@ public struct Segmenter: Sendable {
         let memo = doc.memoStart()
         var i = 0
         while i < doc.count {
-            if !tables.isEmpty, let grid = tables[lines[i].at] {
+            if !tables.isEmpty, let found = tables[lines[i].at] {
+                let grid = GridTableBuilder.cleaned(found)
                 let end = min(i + max(grid.lineCount, 1), doc.count)
                 let rowAt = { (r: Int) in lines[min(i + r, end - 1)].at }
                 if grid.continued, case .table(let previous)? = blocks.last, !GridTableBuilder.startsOwnTable(grid, after: previous) {

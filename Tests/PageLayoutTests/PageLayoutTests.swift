@@ -8,6 +8,8 @@ struct Typesetter {
     var advance = 8.0
     var space = 4.5
     var height = 18.0
+    var fontSize = 14.0
+    var bold = false
     var word = 0
     var glyphs: [Glyph] = []
 
@@ -27,7 +29,8 @@ struct Typesetter {
                 continue
             }
             let width = Self.isMark(c) ? 0 : advance
-            glyphs.append(Glyph(scalar: c, word: word, box: Box(x0: pen, y0: y, x1: pen + width, y1: y + height)))
+            glyphs.append(Glyph(scalar: c, word: word, box: Box(x0: pen, y0: y, x1: pen + width, y1: y + height),
+                                fontSize: fontSize, bold: bold))
             pen += width
         }
     }
@@ -38,8 +41,8 @@ struct Typesetter {
         glyphs.append(Glyph(scalar: c, word: word, box: Box(x0: x, y0: y, x1: x, y1: y + height)))
     }
 
-    func page(width: Double = 595, height: Double = 842) -> PageInput {
-        PageInput(width: width, height: height, content: .glyphs(glyphs))
+    func page(width: Double = 595, height: Double = 842, rulings: [Ruling] = []) -> PageInput {
+        PageInput(width: width, height: height, content: .glyphs(glyphs), rulings: rulings)
     }
 }
 

@@ -1,0 +1,184 @@
+import TableModel
+import Testing
+
+@testable import PageLayout
+
+/// Table borders drawn the way word processors draw them: every cell's four sides, shared sides twice.
+struct Borders {
+    var xs: [Double]
+    var ys: [Double]
+    /// Cells over several slots, as rows and columns of the grid; every other slot is a cell of its own.
+    var merged: [(rows: Range<Int>, columns: Range<Int>)] = []
+
+    var rulings: [Ruling] {
+        var cells = merged
+        for r in 0..<(ys.count - 1) {
+            for c in 0..<(xs.count - 1) where !merged.contains(where: { $0.rows.contains(r) && $0.columns.contains(c) }) {
+                cells.append((r..<r + 1, c..<c + 1))
+            }
+        }
+        return cells.flatMap { cell -> [Ruling] in
+            let (top, bottom) = (ys[cell.rows.lowerBound], ys[cell.rows.upperBound])
+            let (left, right) = (xs[cell.columns.lowerBound], xs[cell.columns.upperBound])
+            return [
+                Ruling(horizontal: true, position: top, start: left, end: right),
+                Ruling(horizontal: true, position: bottom, start: left, end: right),
+                Ruling(horizontal: false, position: left, start: top, end: bottom),
+                Ruling(horizontal: false, position: right, start: top, end: bottom),
+            ]
+        }
+    }
+}
+
+@Suite struct GridTableTests {
+    /// A measures table whose header has a cell over two columns (ระยะเวลา over เริ่ม / สิ้นสุด) and cells
+    /// over the header's two rows, then two data rows.
+    func spannedTable() -> PageInput {
+        var t = Typesetter()
+        t.line("มาตรการ", x: 85, y: 120)
+        t.line("ระยะเวลา", x: 205, y: 106)
+        t.line("สถานะ", x: 405, y: 120)
+        t.line("เริ่ม", x: 205, y: 136)
+        t.line("สิ้นสุด", x: 305, y: 136)
+        t.line("ป้องกัน", x: 85, y: 166)
+        t.line("ต.ค. 67", x: 205, y: 166)
+        t.line("ก.ย. 68", x: 305, y: 166)
+        t.line("เสร็จ", x: 405, y: 166)
+        t.line("เผยแพร่", x: 85, y: 206)
+        t.line("ทุกเดือน", x: 205, y: 206)
+        let borders = Borders(xs: [80, 200, 300, 400, 500], ys: [100, 130, 160, 200, 240],
+                              merged: [(0..<2, 0..<1), (0..<1, 1..<3), (0..<2, 3..<4)])
+        return t.page(rulings: borders.rulings)
+    }
+
+    @Test func aDrawnGridGivesItsCellsWithTheirRowAndColumnSpans() throws {
+        let page = PageLayout().pages([spannedTable()])[0]
+        let grid = try #require(page.tables.first)
+        #expect(grid.headerRowCount == 2)
+        #expect(grid.rows[0].slots == [
+            GridSlot(text: "มาตรการ", rowSpan: 2), GridSlot(text: "ระยะเวลา", columnSpan: 2), .covered(.left),
+            GridSlot(text: "สถานะ", rowSpan: 2),
+        ])
+        #expect(grid.rows[1].slots == [.covered(.above), GridSlot(text: "เริ่ม"), GridSlot(text: "สิ้นสุด"), .covered(.above)])
+        #expect(grid.rows[2].texts == ["ป้องกัน", "ต.ค. 67", "ก.ย. 68", "เสร็จ"])
+        #expect(grid.rows[3].texts == ["เผยแพร่", "ทุกเดือน", "", ""])
+        // The grid stands in for the lines its rows take in the page's text.
+        #expect(grid.line == 1 && grid.lineCount == 4)
+        #expect(page.text.split(separator: "\n")[2] == "ป้องกัน\tต.ค. 67\tก.ย. 68\tเสร็จ")
+    }
+
+    @Test func aHeaderCellPrintedOnThreeLinesIsOneCell() throws {
+        // A narrow column wraps its header over three lines; each line's next word did not fit after it.
+        var t = Typesetter()
+        t.line("ประเด็นที่ต้อง", x: 85, y: 106)
+        t.line("ปรับปรุง", x: 85, y: 130)
+        t.line("และพัฒนา", x: 85, y: 154)
+        t.line("ผู้รับผิดชอบ", x: 185, y: 106)
+        t.line("การใช้อำนาจ", x: 85, y: 186)
+        t.line("สำนักปลัด", x: 185, y: 186)
+        let page = t.page(rulings: Borders(xs: [80, 180, 300], ys: [100, 180, 210]).rulings)
+        let grid = try #require(PageLayout().pages([page])[0].tables.first)
+        #expect(grid.rows.map(\.texts) == [["ประเด็นที่ต้องปรับปรุงและพัฒนา", "ผู้รับผิดชอบ"], ["การใช้อำนาจ", "สำนักปลัด"]])
+        #expect(grid.rows[0].slots[0].lines.isEmpty)
+    }
+
+    @Test func linesThatEndShortOfTheirCellAreTheCellsOwnLines() throws {
+        // A wide cell with one office per line: each would have fitted after the line above.
+        var t = Typesetter()
+        t.line("มาตรการ", x: 85, y: 106)
+        t.line("ผู้รับผิดชอบ", x: 205, y: 106)
+        t.line("ป้องกัน", x: 85, y: 136)
+        t.line("สำนักปลัด", x: 205, y: 136)
+        t.line("กองคลัง", x: 205, y: 160)
+        t.line("การจัดซื้อจัดจ้างและเผยแพร่ข้อมูลบนเว็บไซต์", x: 205, y: 190)
+        t.line("ของหน่วยงาน", x: 205, y: 214)
+        t.line("เปิดเผย", x: 85, y: 190)
+        let page = t.page(rulings: Borders(xs: [80, 200, 560], ys: [100, 130, 184, 240]).rulings)
+        let grid = try #require(PageLayout().pages([page])[0].tables.first)
+        #expect(grid.rows[1].slots[1] == GridSlot(text: "สำนักปลัด กองคลัง", lines: ["สำนักปลัด", "กองคลัง"]))
+        // The longest line of its cell ends where the next line's first word would not have fitted.
+        #expect(grid.rows[2].slots[1] == GridSlot(text: "การจัดซื้อจัดจ้างและเผยแพร่ข้อมูลบนเว็บไซต์ของหน่วยงาน"))
+    }
+
+    /// A two-column drawn table on a page: a header row unless `header` is false, then one data row.
+    func part(header: Bool, row: (String, String), at top: Double = 100, xs: [Double] = [80, 200, 400]) -> PageInput {
+        var t = Typesetter()
+        var ys = [top]
+        if header {
+            t.line("มาตรการ", x: xs[0] + 5, y: top + 6)
+            t.line("สถานะ", x: xs[1] + 5, y: top + 6)
+            ys.append(top + 30)
+        }
+        t.line(row.0, x: xs[0] + 5, y: ys.last! + 6)
+        t.line(row.1, x: xs[1] + 5, y: ys.last! + 6)
+        ys.append(ys.last! + 30)
+        return t.page(rulings: Borders(xs: xs, ys: ys).rulings)
+    }
+
+    @Test func aDrawnTableThatOpensAPageGoesOnFromTheOneEndingThePageBefore() {
+        for repeated in [true, false] {
+            // The next part may be sized anew (its columns elsewhere), with its header repeated or not.
+            let pages = PageLayout().pages([
+                part(header: true, row: ("ป้องกัน", "เสร็จ")),
+                part(header: repeated, row: ("เผยแพร่", "ยังไม่เสร็จ"), at: 60, xs: [80, 240, 400]),
+            ])
+            #expect(pages[0].tables.map(\.continued) == [false])
+            #expect(pages[1].tables.map(\.continued) == [true])
+        }
+    }
+
+    @Test func aDrawnTableUnderTextOrAfterATableThatEndedHigherUpStartsATableOfItsOwn() {
+        var t = Typesetter()
+        t.line("ตารางที่ 2", x: 85, y: 260)
+        var second = part(header: true, row: ("เผยแพร่", "ยังไม่เสร็จ"), at: 300)
+        guard case .glyphs(let glyphs) = second.content else { return }
+        second.content = .glyphs(t.glyphs + glyphs)
+        let pages = PageLayout().pages([part(header: true, row: ("ป้องกัน", "เสร็จ")), second])
+        #expect(pages[1].tables.map(\.continued) == [false])
+    }
+
+    @Test func aBoxAroundOneParagraphIsNoTable() {
+        var t = Typesetter()
+        t.line("บันทึกข้อความ", x: 85, y: 106)
+        let page = PageLayout().pages([t.page(rulings: Borders(xs: [80, 300], ys: [100, 130]).rulings)])[0]
+        #expect(page.tables.isEmpty)
+        #expect(page.text == "บันทึกข้อความ")
+    }
+
+    @Test func aTableWithoutBordersIsReadFromItsGuttersIntoTheSameGrid() throws {
+        let page = PageLayout().pages([TableTests().table().page()])[0]
+        let grid = try #require(page.tables.first)
+        #expect(grid.headerRowCount == nil)
+        #expect(grid.line == 1 && grid.lineCount == 3)
+        #expect(grid.rows[1].texts == ["การใช้อำนาจ", "จัดทำคู่มือการปฏิบัติงานและเผยแพร่", "สำนักปลัด"])
+    }
+}
+
+@Suite struct HeadingTests {
+    @Test func aHeadingOverTwoLinesIsSetApartFromTheLineUnderIt() {
+        // A bold title in a larger size over two centred lines, then the organisation in body text: the
+        // second title line fills the line, so only type tells it from a wrapped line.
+        var t = Typesetter()
+        t.fontSize = 16
+        t.bold = true
+        t.line("รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส", x: 85, y: 100)
+        t.line("ภายในหน่วยงานประจำปีงบประมาณพ.ศ.2568รอบ6เดือนขององค์การ", x: 85, y: 124)
+        t.fontSize = 14
+        t.bold = false
+        t.line("บริหารส่วนตำบลป่าไผ่งาม", x: 85, y: 148)
+        let lines = PageLayout().texts([t.page()])[0].split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3)
+        #expect(lines[1] == "")
+        #expect(lines[2] == "บริหารส่วนตำบลป่าไผ่งาม")
+    }
+
+    @Test func aBoldPhraseInsideAParagraphDoesNotBreakIt() {
+        var t = Typesetter()
+        t.line(String(repeating: "ก", count: 54), x: 85, y: 100)
+        t.bold = true
+        t.line("ขขข", x: 85, y: 124)
+        t.bold = false
+        t.line("คคคคคคค", x: 117, y: 124)
+        #expect(!PageLayout().texts([t.page()])[0].contains("\n"))
+    }
+}
