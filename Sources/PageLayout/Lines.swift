@@ -114,6 +114,12 @@ enum LineBuilder {
                 // library split off into a word of its own is placed by its position once lines exist.
                 if g.word == lastWord, !pieces.isEmpty {
                     pieces[pieces.count - 1].text.unicodeScalars.append(g.scalar)
+                    // A mark may be given part of its cluster's advance (a tone mark before SARA AM, when
+                    // one glyph draws both): its piece reaches as far, or the next letter would stand a
+                    // space away from it, inside the word.
+                    if g.box.x1 > pieces[pieces.count - 1].box.x1, g.box.x0 >= pieces[pieces.count - 1].box.x0 {
+                        pieces[pieces.count - 1].box.x1 = g.box.x1
+                    }
                 } else {
                     orphans.append(g)
                 }
