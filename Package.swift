@@ -85,7 +85,7 @@ let package = Package(
         .executableTarget(name: "sarabun-pdf", dependencies: ["Reading", "PDFText"]),
         .testTarget(name: "RecordModelTests", dependencies: ["RecordModel"]),
         .testTarget(name: "ICUBridgeTests", dependencies: ["ICUBridge"]),
-        .testTarget(name: "ReadingTests", dependencies: ["Reading", "PDFText", "Normalization"]),
+        .testTarget(name: "ReadingTests", dependencies: ["Reading", "PDFText", "Normalization", "TableModel"]),
         .testTarget(name: "PDFTextTests", dependencies: ["PDFText"]),
         .testTarget(name: "PageLayoutTests", dependencies: ["PageLayout", "TableModel"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization"]),

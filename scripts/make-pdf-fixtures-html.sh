@@ -11,6 +11,11 @@
 #                                        (OUT defaults to a new temporary folder, printed at the end)
 #   make-pdf-fixtures-html.sh --store    also refresh the committed few: the development documents with
 #                                        tables (D20–D30) in Loma and Norasi, corpus/pdf/html-<font>/D*.pdf
+#   make-pdf-fixtures-html.sh --pua [OUT]
+#                                        the texts as a Word export of a legacy Thai font writes them:
+#                                        displaced tone marks and vowels as the font's private-use glyphs
+#                                        (U+F700–U+F71A, scripts/pdf-fixtures/thai_pua.py), which the
+#                                        PDF's text layer then carries; into OUT/html-pua-<font>/…
 #
 # Fonts (fonts-thai-tlwg), each at the size an office user would pick for it: Loma 14, Norasi 15,
 # Kinnari 15, Umpush 14, Sawasdee 14. Gold is the text's gold, matched by file name without extension:
@@ -21,14 +26,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 store=false
+pua=false
+prefix=html
 out=""
 for arg in "$@"; do
   case "$arg" in
     --store) store=true ;;
-    -h|--help) sed -n 2,20p "$0"; exit 0 ;;
+    --pua) pua=true; prefix=html-pua ;;
+    -h|--help) sed -n 2,24p "$0"; exit 0 ;;
     *) out=$arg ;;
   esac
 done
+if $store && $pua; then
+  echo "make-pdf-fixtures-html: --pua makes no committed fixtures; use it without --store" >&2
+  exit 2
+fi
 
 need=(libreoffice-writer-nogui fonts-thai-tlwg qpdf)
 missing=()
@@ -60,13 +72,18 @@ committed_docs=(D20 D21 D22 D23 D24 D25 D26 D27 D28 D29 D30)
 typeset_pdfs() {
   local font=$1 size=$2 set=$3
   shift 3
-  local slug html pdfs
-  slug=html-$(echo "$font" | tr 'A-Z ' 'a-z-')
+  local slug html pdfs name
+  slug=$prefix-$(echo "$font" | tr 'A-Z ' 'a-z-')
   html=$work/$slug/$set
   pdfs=$out/$slug/$set
   mkdir -p "$html" "$pdfs"
   for text in "$@"; do
-    "$python" "$tools/text2html.py" "$text" "$font" "$size" > "$html/$(basename "${text%.*}").html"
+    name=$(basename "${text%.*}")
+    if $pua; then
+      "$python" "$tools/thai_pua.py" < "$text" > "$html/$name.txt"
+      text=$html/$name.txt
+    fi
+    "$python" "$tools/text2html.py" "$text" "$font" "$size" > "$html/$name.html"
   done
   (cd "$html" && soffice "$profile" --headless --infilter="HTML (StarWriter)" \
     --convert-to pdf:writer_pdf_Export ./*.html >/dev/null 2>&1)

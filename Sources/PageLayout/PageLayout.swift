@@ -129,8 +129,11 @@ public struct PageLayout: Sendable {
 
     /// Whether a table whose last row is `row` fills its page: a table that ends higher up ended there,
     /// and one at the top of the next page is another.
-    static func reachesBottom(_ row: Row, _ textBottom: Double) -> Bool {
-        row.bottom >= textBottom - 2 * row.height
+    /// `next`, the first row of what follows on the next page, may be too tall to have fitted under it:
+    /// the page then ended short of its bottom by up to that row.
+    static func reachesBottom(_ row: Row, _ textBottom: Double, before next: Row? = nil) -> Bool {
+        let room = next.map { Double($0.lineCount) * $0.height * 1.5 } ?? 0
+        return row.bottom + room >= textBottom - 2 * row.height
     }
 
     /// Whether `row` leaves empty a column that every one of `rows` (two or more) fills: it is no row of
@@ -178,7 +181,9 @@ public struct PageLayout: Sendable {
                 case .table(var previous) = pages[target.page][target.block]
             {
                 let bottom = textBottom[target.page]
-                if !table.continued, let last = previous.rows.last, wentOn || reachesBottom(last, bottom), continues(&table, previous) {
+                if !table.continued, let last = previous.rows.last, wentOn || reachesBottom(last, bottom, before: table.rows.first),
+                    continues(&table, previous)
+                {
                     table.continued = true
                 }
                 pages[p][0] = .table(table)

@@ -1,5 +1,6 @@
 /// Running headers and footers, and page numbers: lines at the top or bottom edge of the pages that
-/// belong to the page, not to the document's text.
+/// belong to the page, not to the document's text: repeated on the pages, numbering them, or (a header)
+/// set smaller than the body text.
 enum RunningLines {
     /// Lines this close to the top or bottom edge (a share of the page height) can be running lines.
     static let band = 0.15
@@ -34,9 +35,15 @@ enum RunningLines {
         var offsets: [Int: Int] = [:]
         for c in candidates { if let n = c.number { offsets[n - c.page, default: 0] += 1 } }
         let offset = offsets.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+        // The body text's size: a page's first line set smaller, at its top edge, is its header even
+        // where no other page repeats it (a document of one page).
+        let sizes = pages.joined().map(\.style.size).filter { $0 > 0 }.sorted()
+        let body = sizes.isEmpty ? 0 : sizes[sizes.count / 2]
         var drop = [Set<Int>](repeating: [], count: pages.count)
         for c in candidates {
-            let running = (counts[(c.top ? "t" : "b") + c.key]?.count ?? 0) >= repeated
+            let size = pages[c.page][c.line].style.size
+            let small = c.top && c.line == 0 && pages[c.page].count > 1 && size > 0 && size <= 0.9 * body
+            let running = (counts[(c.top ? "t" : "b") + c.key]?.count ?? 0) >= repeated || small
             var numbered = false
             if let n = c.number, let offset {
                 numbered = pages.count == 1 ? (n == 1 && !c.top) : (n - c.page == offset.key && offset.value >= 2)

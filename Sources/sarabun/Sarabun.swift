@@ -189,7 +189,7 @@ struct Normalize: ParsableCommand {
 
 struct Segment: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the blocks the segmenter finds in FILE (or standard input): header fields, tables, signatures.")
+        abstract: "Print the blocks the segmenter finds in FILE (or standard input): header fields, tables, signatures; for a PDF also the table grids its layout found (spans, header rows, continuation).")
 
     @Argument(help: "A text file or a PDF; standard input (text) when absent.")
     var file: String?

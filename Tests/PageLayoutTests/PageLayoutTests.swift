@@ -200,6 +200,18 @@ struct Typesetter {
 }
 
 @Suite struct RunningLinesTests {
+    @Test func aHeaderSetSmallerThanTheTextIsLeftOutOfADocumentOfOnePage() {
+        var t = Typesetter()
+        t.fontSize = 11
+        t.line("เอกสารประกอบการประเมิน ITA", x: 300, y: 30)
+        t.fontSize = 16
+        t.line("บันทึกข้อความ", x: 250, y: 80)
+        t.fontSize = 14
+        t.line("เรื่อง รายงานผล", x: 85, y: 120)
+        t.line("เรียน นายก", x: 85, y: 150)
+        #expect(PageLayout().texts([t.page()])[0] == "บันทึกข้อความ\n\nเรื่อง รายงานผล\nเรียน นายก")
+    }
+
     @Test func runningHeadersFootersAndPageNumbersAreLeftOut() {
         let pages = (1...3).map { n -> PageInput in
             var t = Typesetter()

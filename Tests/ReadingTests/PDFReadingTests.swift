@@ -1,6 +1,7 @@
 import Foundation
 import Normalization
 import PDFText
+import TableModel
 import Testing
 
 @testable import Reading
@@ -33,6 +34,20 @@ func readFailure(_ file: InputFile, _ options: ReadOptions = ReadOptions()) -> S
 }
 
 @Suite struct PDFReadingTests {
+    @Test func aDrawnTableWithWrappedCellsComesAsOneGridAndPrivateUseMarksAreMappedBack() throws {
+        // Made as a Word export of a legacy font writes Thai: displaced marks as private-use glyphs, in a
+        // bordered table whose narrow columns wrap (scripts/make-pdf-fixtures-html.sh --pua).
+        let document = try DocumentReader.read(input("corpus/pdf/html-pua-kinnari/D21.pdf")).get()
+        let raw = document.pages.map(\.text).joined()
+        #expect(raw.unicodeScalars.contains { (0xF700...0xF71A).contains($0.value) })
+        let lines = document.pages.flatMap { Normalizer().normalize($0.text, page: $0.page) }
+        #expect(!lines.contains { $0.text.unicodeScalars.contains { (0xF700...0xF71A).contains($0.value) } })
+        let grids = document.pages.flatMap(\.tables)
+        #expect(grids.count >= 2)
+        let header = try #require(grids.first?.rows.first).texts.map { Normalizer().normalizeLine($0) }
+        #expect(header == ["เครื่องมือ", "น้ำหนัก (ร้อยละ)", "คะแนนที่ได้", "คะแนนถ่วงน้ำหนัก"])
+    }
+
     @Test func aTableInAPDFComesOutAsTabSeparatedRowsWithItsPage() throws {
         let document = try DocumentReader.read(input("corpus/pdf/laksaman/002_f015660f6017e052.pdf")).get()
         #expect(document.source.format == .pdf)

@@ -5,6 +5,7 @@ displaced forms (the Windows set, U+F700-U+F71A). PDFs made that way carry those
 layer, which the reader's normalizer has to map back.
 
 Usage: thai_pua.py TEXT...   (prints the text in its private-use form)
+       thai_pua.py < DOCUMENT.txt   (the same for a whole document)
 """
 import sys
 
@@ -57,4 +58,7 @@ def to_pua(text):
 
 
 if __name__ == "__main__":
-    print(to_pua(" ".join(sys.argv[1:])))
+    if len(sys.argv) > 1:
+        print(to_pua(" ".join(sys.argv[1:])))
+    else:
+        sys.stdout.write(to_pua(sys.stdin.read()))
