@@ -92,6 +92,22 @@ std::vector<uint32_t> scalars(const poppler::ustring &text) {
 
 void ignore_message(const std::string &, void *) {}
 
+/// Runs `body`, turning an exception into a status and its message: none may cross the C interface.
+template <typename Body> int32_t guarded(PSError *error, Body body) {
+    try {
+        return body();
+    } catch (const std::bad_alloc &) {
+        set_error(error, PS_ERROR_RESOURCES, "out of memory");
+        return PS_ERROR_RESOURCES;
+    } catch (const std::exception &e) {
+        set_error(error, PS_ERROR_OTHER, e.what());
+        return PS_ERROR_OTHER;
+    } catch (...) {
+        set_error(error, PS_ERROR_OTHER, "unknown exception");
+        return PS_ERROR_OTHER;
+    }
+}
+
 /// Collects the straight lines a page strokes and the thin rectangles it fills, in device space at
 /// 72 dpi with y downwards (the glyphs' space). Text and images are left to the default no-ops.
 class RulingCollector : public OutputDev {
@@ -232,7 +248,7 @@ int32_t ps_page_size(PSDocument *document, int32_t index, double *width, double 
 int32_t ps_page_glyphs(PSDocument *document, int32_t index, PSGlyph **glyphs, size_t *count, PSError *error) {
     *glyphs = nullptr;
     *count = 0;
-    try {
+    return guarded(error, [&]() -> int32_t {
         if (!document->cpp) {
             document->cpp.reset(poppler::document::load_from_raw_data(document->bytes.data(),
                                                                      static_cast<int>(document->bytes.size())));
@@ -272,22 +288,13 @@ int32_t ps_page_glyphs(PSDocument *document, int32_t index, PSGlyph **glyphs, si
             *count = out.size();
         }
         return PS_OK;
-    } catch (const std::bad_alloc &) {
-        set_error(error, PS_ERROR_RESOURCES, "out of memory");
-        return PS_ERROR_RESOURCES;
-    } catch (const std::exception &e) {
-        set_error(error, PS_ERROR_OTHER, e.what());
-        return PS_ERROR_OTHER;
-    } catch (...) {
-        set_error(error, PS_ERROR_OTHER, "unknown exception");
-        return PS_ERROR_OTHER;
-    }
+    });
 }
 
 int32_t ps_page_rulings(PSDocument *document, int32_t index, PSRuling **rulings, size_t *count, PSError *error) {
     *rulings = nullptr;
     *count = 0;
-    try {
+    return guarded(error, [&]() -> int32_t {
         if (!document->core) {
             // poppler-cpp and poppler-glib set the core library's parameters up; without them, do it here.
             if (!globalParams) globalParams = std::make_unique<GlobalParams>();
@@ -313,16 +320,7 @@ int32_t ps_page_rulings(PSDocument *document, int32_t index, PSRuling **rulings,
             *count = collector.rulings.size();
         }
         return PS_OK;
-    } catch (const std::bad_alloc &) {
-        set_error(error, PS_ERROR_RESOURCES, "out of memory");
-        return PS_ERROR_RESOURCES;
-    } catch (const std::exception &e) {
-        set_error(error, PS_ERROR_OTHER, e.what());
-        return PS_ERROR_OTHER;
-    } catch (...) {
-        set_error(error, PS_ERROR_OTHER, "unknown exception");
-        return PS_ERROR_OTHER;
-    }
+    });
 }
 
 int32_t ps_render_gray(PSDocument *document, int32_t index, double dpi, int64_t max_pixels, uint8_t **pixels,
