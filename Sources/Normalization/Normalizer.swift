@@ -66,19 +66,11 @@ public struct Normalizer: Sendable {
     /// `grid` with each cell's text and lines normalized as a line is.
     public func normalize(_ grid: TableGrid) -> TableGrid {
         let work = LineWork()
-        func run(_ text: String) -> String {
+        return grid.mappingTexts { text in
             guard !text.isEmpty else { return text }
             var text = text
             return text.withUTF8 { work.run($0) }
         }
-        var grid = grid
-        for r in grid.rows.indices {
-            for k in grid.rows[r].slots.indices {
-                grid.rows[r].slots[k].text = run(grid.rows[r].slots[k].text)
-                grid.rows[r].slots[k].lines = grid.rows[r].slots[k].lines.map(run)
-            }
-        }
-        return grid
     }
 
     /// Splits `text` into lines and normalizes each one.

@@ -11,12 +11,13 @@ import TableModel
 ///    at); OCR words are pieces as they are, on the OCR engine's lines. Pieces on one baseline make a
 ///    line, read left to right (right-to-left runs turned back); a gap wider than a fifth of the line
 ///    height is a space.
-/// 2. Running headers, footers and page numbers are dropped: first and last lines of a page, near its
-///    top or bottom edge, whose text (digits aside) repeats on at least half the pages, or that hold
-///    only a number that follows the page order.
-/// 3. Tables drawn with ruling lines (a text-layer page's drawing, or lines found in a scanned page's
+/// 2. Tables drawn with ruling lines (a text-layer page's drawing, or lines found in a scanned page's
 ///    image) are read from their grid, with row and column spans (``GridTables``); one that opens a
-///    page with the columns of the table ending the page before continues it.
+///    page after a table that fills the page before, with as many columns, continues it.
+/// 3. Running headers, footers and page numbers are dropped from the other lines: first and last lines
+///    of a page, near its top or bottom edge, whose text (digits aside) repeats on at least half the
+///    pages, that hold only a number that follows the page order, or (a header) that are set smaller
+///    than the body text.
 /// 4. Other tables: consecutive lines that share a vertical gutter (free of text in every line, at least
 ///    0.42 line heights wide, with text on both sides in two lines) and never cross it. A table that ends
 ///    a page continues on the next with its columns. Rows are split at the larger vertical gaps (a row
@@ -94,19 +95,25 @@ public struct PageLayout: Sendable {
         return placed.enumerated().sorted { ($0.element.top, $0.offset) < ($1.element.top, $1.offset) }.map(\.element.block)
     }
 
-    /// Whether a drawn table that opens a page goes on from `previous`, the table that ends the page
-    /// before: it has as many columns (a word processor may size the part on each page anew). Whether
-    /// it is rather a new table under a header of its own is the segmenter's to tell, from the words.
-    /// A part with fewer columns goes on too when each of its column rules is one of the table's: the
-    /// rules of columns it leaves empty may be missing; its rows are then set in the table's columns.
-    static func continues(_ table: inout TableBlock, _ previous: TableBlock) -> Bool {
-        guard table.drawn else { return false }
-        if previous.boundaries.count == table.boundaries.count { return true }
+    /// Where the columns of `table`, a drawn table right after `previous`, start among the columns of
+    /// `previous` when it goes on from it; nil when it does not. It goes on when it has as many columns
+    /// (a word processor may size the part on each page anew; whether it is rather a new table under a
+    /// header of its own is the segmenter's to tell, from the words), or fewer, each of its column rules
+    /// one of the table's (the rules of columns it leaves empty may be missing).
+    static func columnStarts(of table: TableBlock, in previous: TableBlock) -> [Int]? {
+        guard table.drawn else { return nil }
+        if previous.boundaries.count == table.boundaries.count { return Array(0...table.boundaries.count) }
         let map = table.boundaries.map { b in previous.boundaries.firstIndex { abs($0 - b) <= GridTables.slack } }
-        guard !table.boundaries.isEmpty, map.allSatisfy({ $0 != nil }) else { return false }
-        // Column k of the part starts at the table's column `starts[k]`.
-        let starts = [0] + map.map { $0! + 1 }
+        guard !table.boundaries.isEmpty, map.allSatisfy({ $0 != nil }) else { return nil }
+        return [0] + map.map { $0! + 1 }
+    }
+
+    /// `table` marked as going on from `previous`, its rows set in `previous`'s columns: column k of
+    /// `table` starts at column `starts[k]`, a cell covering the columns up to the next start.
+    static func `continue`(_ table: inout TableBlock, from previous: TableBlock, starts: [Int]) {
+        table.continued = true
         let width = previous.boundaries.count + 1
+        guard starts.count < width else { return }
         for r in table.rows.indices {
             var row = table.rows[r]
             var cells = Array(repeating: "", count: width)
@@ -124,7 +131,6 @@ public struct PageLayout: Sendable {
             table.rows[r] = row
         }
         table.boundaries = previous.boundaries
-        return true
     }
 
     /// Whether a table whose last row is `row` fills its page: a table that ends higher up ended there,
@@ -151,9 +157,9 @@ public struct PageLayout: Sendable {
         for p in pages.indices {
             for b in pages[p].indices.dropFirst() {
                 guard case .table(var table) = pages[p][b], case .table(let previous) = pages[p][b - 1],
-                    continues(&table, previous)
+                    let starts = columnStarts(of: table, in: previous)
                 else { continue }
-                table.continued = true
+                Self.continue(&table, from: previous, starts: starts)
                 pages[p][b] = .table(table)
             }
         }
@@ -182,9 +188,9 @@ public struct PageLayout: Sendable {
             {
                 let bottom = textBottom[target.page]
                 if !table.continued, let last = previous.rows.last, wentOn || reachesBottom(last, bottom, before: table.rows.first),
-                    continues(&table, previous)
+                    let starts = columnStarts(of: table, in: previous)
                 {
-                    table.continued = true
+                    Self.continue(&table, from: previous, starts: starts)
                 }
                 pages[p][0] = .table(table)
                 guard table.continued, let first = table.rows.first, let last = previous.rows.last,

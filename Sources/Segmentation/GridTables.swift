@@ -8,14 +8,7 @@ import TableModel
 enum GridTableBuilder {
     /// `grid` with its cells' texts and lines cleaned as the text tables' cells are.
     static func cleaned(_ grid: TableGrid) -> TableGrid {
-        var grid = grid
-        for r in grid.rows.indices {
-            for k in grid.rows[r].slots.indices {
-                grid.rows[r].slots[k].text = CellText.clean(grid.rows[r].slots[k].text)
-                grid.rows[r].slots[k].lines = grid.rows[r].slots[k].lines.map(CellText.clean)
-            }
-        }
-        return grid
+        grid.mappingTexts(CellText.clean)
     }
 
     /// The table `grid` gives; `rowAt` tells where each of its rows starts.

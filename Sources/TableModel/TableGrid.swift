@@ -24,6 +24,18 @@ public struct TableGrid: Sendable, Equatable, Codable {
 
     /// The number of columns: the widest row's slot count.
     public var columnCount: Int { rows.map(\.slots.count).max() ?? 0 }
+
+    /// The grid with `transform` applied to every cell's text and lines.
+    public func mappingTexts(_ transform: (String) -> String) -> TableGrid {
+        var grid = self
+        for r in grid.rows.indices {
+            for k in grid.rows[r].slots.indices {
+                grid.rows[r].slots[k].text = transform(grid.rows[r].slots[k].text)
+                grid.rows[r].slots[k].lines = grid.rows[r].slots[k].lines.map(transform)
+            }
+        }
+        return grid
+    }
 }
 
 /// One row of a ``TableGrid``.
