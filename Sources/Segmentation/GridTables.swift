@@ -54,8 +54,7 @@ enum GridTableBuilder {
     /// The grid's own header count, else one or two rows whose words make a header.
     private static func headerRowCount(_ grid: TableGrid, _ rows: [[String]]) -> Int {
         if let known = grid.headerRowCount { return min(known, rows.count) }
-        guard let first = rows.first, TableShape.looksLikeHeader(first) else { return 0 }
-        if rows.count > 1, TableShape.isSecondHeaderRow(rows[1], below: first) { return 2 }
-        return 1
+        guard let first = rows.first else { return 0 }
+        return TableShape.headerRowCount(first, then: rows.count > 1 ? rows[1] : nil)
     }
 }

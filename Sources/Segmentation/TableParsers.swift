@@ -132,20 +132,10 @@ extension LineBytes {
 
     /// Parses the tab table starting at `start`; returns it and the index after it.
     func parseTabTable(at start: Int) -> (Table, Int) {
-        var i = start
-        let first = tabCells(i)
-        var header: [[String]] = []
-        if TableShape.looksLikeHeader(first) {
-            header = [first]
-            i += 1
-            if i < count, hasTab[i], !isBlank(i) {
-                let second = tabCells(i)
-                if TableShape.isSecondHeaderRow(second, below: first) {
-                    header.append(second)
-                    i += 1
-                }
-            }
-        }
+        let first = tabCells(start)
+        let second = start + 1 < count && hasTab[start + 1] && !isBlank(start + 1) ? tabCells(start + 1) : nil
+        let header = Array([first, second ?? []].prefix(TableShape.headerRowCount(first, then: second)))
+        var i = start + header.count
         var assembler = TableAssembler(headerRows: header)
         while i < count {
             if isBlank(i) || isPageNumber(i) {

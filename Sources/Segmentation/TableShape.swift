@@ -50,6 +50,13 @@ enum TableShape {
         return nonEmpty >= 2 && withWord >= max(1, (nonEmpty + 1) / 2)
     }
 
+    /// How many of a table's first rows its words make the header: none, the first, or the first two.
+    static func headerRowCount(_ first: [String], then second: [String]?) -> Int {
+        guard looksLikeHeader(first) else { return 0 }
+        if let second, isSecondHeaderRow(second, below: first) { return 2 }
+        return 1
+    }
+
     /// A second header row directly under `top`: its first cell is empty, every other non-empty
     /// cell is a label, and it either fills a column the top row leaves empty or uses header words.
     static func isSecondHeaderRow(_ cells: [String], below top: [String]) -> Bool {
