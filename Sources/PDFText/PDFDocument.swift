@@ -131,6 +131,15 @@ public struct Rule: Sendable, Equatable {
     public var end: Double
 }
 
+/// What a page draws besides glyphs: table borders, and the space characters that text extraction
+/// leaves out (the one a wrapped line ends with among them).
+public struct PageDrawing: Sendable {
+    /// Strokes and thin filled rectangles at least 6 pt long.
+    public var rules: [Rule] = []
+    /// Each drawn space, from the pen position before it to the one after, a font size high.
+    public var spaces: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
+}
+
 /// A PDF opened through poppler: page count and sizes, glyphs with boxes, pages rendered for OCR.
 ///
 /// Not thread-safe: use one document from one task at a time (poppler documents are not shared).
@@ -192,20 +201,32 @@ public final class PDFDocument {
         return glyphs
     }
 
-    /// The straight lines page `page` (from 1) draws, in points from its top-left corner: strokes and
-    /// thin filled rectangles (table borders), at least 6 pt long.
-    public func rulings(page: Int) throws(PDFError) -> [Rule] {
-        var raw: UnsafeMutablePointer<PSRuling>?
-        var count = 0
+    /// What page `page` (from 1) draws besides its glyphs, in points from its top-left corner.
+    public func drawing(page: Int) throws(PDFError) -> PageDrawing {
+        var rules: UnsafeMutablePointer<PSRuling>?
+        var ruleCount = 0
+        var spaces: UnsafeMutablePointer<PSSpace>?
+        var spaceCount = 0
         var error = PSError()
-        guard ps_page_rulings(handle, Int32(page - 1), &raw, &count, &error) == Self.ok else {
+        guard ps_page_drawing(handle, Int32(page - 1), &rules, &ruleCount, &spaces, &spaceCount, &error) == Self.ok else {
             throw Self.error(error, page: page)
         }
-        defer { ps_free(raw) }
-        guard let raw else { return [] }
-        return UnsafeBufferPointer(start: raw, count: count).map {
-            Rule(horizontal: $0.horizontal != 0, position: Double($0.position), start: Double($0.start), end: Double($0.end))
+        defer {
+            ps_free(rules)
+            ps_free(spaces)
         }
+        var drawing = PageDrawing()
+        if let rules {
+            drawing.rules = UnsafeBufferPointer(start: rules, count: ruleCount).map {
+                Rule(horizontal: $0.horizontal != 0, position: Double($0.position), start: Double($0.start), end: Double($0.end))
+            }
+        }
+        if let spaces {
+            drawing.spaces = UnsafeBufferPointer(start: spaces, count: spaceCount).map {
+                (x0: Double($0.x0), y0: Double($0.y0), x1: Double($0.x1), y1: Double($0.y1))
+            }
+        }
+        return drawing
     }
 
     /// Page `page` (from 1) rendered on white at `dpi`, refusing images above `maxPixels`.

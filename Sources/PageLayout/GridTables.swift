@@ -162,7 +162,7 @@ enum GridTables {
                     } else if items.isEmpty {
                         items.append(part.text)
                     } else {
-                        items[items.count - 1] = Text.joinWrapped(items[items.count - 1], part.text)
+                        items[items.count - 1] = Text.joinWrapped(items[items.count - 1], part.text, spaced: parts[k - 1].spaceAfter)
                     }
                 }
                 texts[r][c] = items.joined(separator: " ")
@@ -216,9 +216,12 @@ enum GridTables {
         /// a Thai run holds several words: only when all of it would have fitted is the break sure to
         /// be the writer's.
         var firstWordWidth: Double
+        /// The page drew a space after its last letter.
+        var spaceAfter: Bool
 
         init(_ line: Line, _ range: Range<Int>) {
             text = line.text(range)
+            spaceAfter = line.pieces[range.upperBound - 1].spaceAfter
             x0 = line.pieces[range.lowerBound].box.x0
             x1 = line.pieces[range].map(\.box.x1).max() ?? x0
             let thai = line.pieces[range.lowerBound].text.unicodeScalars.first.map(Text.isThaiLetter) ?? false

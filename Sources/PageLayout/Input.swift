@@ -68,8 +68,9 @@ public struct Ruling: Sendable, Equatable {
     }
 }
 
-/// What is known of one page: its size, its text as glyphs of a text layer or as OCR words, and the
-/// ruling lines found on it (from a page image; a text layer's page has none to give).
+/// What is known of one page: its size, its text as glyphs of a text layer or as OCR words, the ruling
+/// lines found on it (drawn by the PDF, or found in the page image), and where a text layer draws
+/// spaces (glyph lists leave them out, also the one a wrapped line ends with).
 public struct PageInput: Sendable {
     public enum Content: Sendable {
         case glyphs([Glyph])
@@ -80,11 +81,13 @@ public struct PageInput: Sendable {
     public var height: Double
     public var content: Content
     public var rulings: [Ruling]
+    public var spaces: [Box]
 
-    public init(width: Double, height: Double, content: Content, rulings: [Ruling] = []) {
+    public init(width: Double, height: Double, content: Content, rulings: [Ruling] = [], spaces: [Box] = []) {
         self.width = width
         self.height = height
         self.content = content
         self.rulings = rulings
+        self.spaces = spaces
     }
 }

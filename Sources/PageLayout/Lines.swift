@@ -6,6 +6,9 @@ struct Piece {
     /// The font size (0 when unknown: OCR) and weight.
     var fontSize: Float = 0
     var bold = false
+    /// The page draws a space right after it. Gaps tell the spaces inside a line; only this tells one
+    /// at its end, where a wrapped line broke at a space rather than between Thai words.
+    var spaceAfter = false
 }
 
 /// Pieces that share a baseline, left to right.
@@ -101,8 +104,9 @@ struct Line {
 }
 
 enum LineBuilder {
-    /// Lines of a page from a text layer: characters grouped into pieces (base + marks), pieces into lines.
-    static func lines(glyphs: [Glyph]) -> [Line] {
+    /// Lines of a page from a text layer: characters grouped into pieces (base + marks), pieces into lines;
+    /// a piece that one of the drawn `spaces` follows is marked so.
+    static func lines(glyphs: [Glyph], spaces: [Box] = []) -> [Line] {
         var pieces: [Piece] = []
         pieces.reserveCapacity(glyphs.count)
         var orphans: [Glyph] = []
@@ -130,7 +134,26 @@ enum LineBuilder {
         }
         var lines = group(pieces)
         for mark in orphans { attach(mark, to: &lines) }
+        for space in spaces { markSpace(space, in: &lines) }
         return lines
+    }
+
+    /// Marks the piece a drawn space follows: on the line the space's middle is in, the piece whose right
+    /// edge is where the space starts, within a tenth of the line's height.
+    private static func markSpace(_ space: Box, in lines: inout [Line]) {
+        guard let k = lines.firstIndex(where: { $0.box.y0 <= space.midY && space.midY <= $0.box.y1 }) else { return }
+        let tolerance = 0.1 * lines[k].height
+        let pieces = lines[k].pieces
+        var lo = 0
+        var hi = pieces.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if pieces[mid].box.x1 < space.x0 - tolerance { lo = mid + 1 } else { hi = mid }
+        }
+        for j in [lo, lo + 1] where j < pieces.count && abs(pieces[j].box.x1 - space.x0) <= tolerance {
+            lines[k].pieces[j].spaceAfter = true
+            return
+        }
     }
 
     /// Lines of an OCR'd page: each word is a piece. Words the OCR engine put on one line stay together

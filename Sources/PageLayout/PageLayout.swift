@@ -36,7 +36,7 @@ public struct PageLayout: Sendable {
     public func pages(_ pages: [PageInput]) -> [LaidOutPage] {
         var lines = pages.map { page -> [Line] in
             switch page.content {
-            case .glyphs(let glyphs): LineBuilder.lines(glyphs: glyphs)
+            case .glyphs(let glyphs): LineBuilder.lines(glyphs: glyphs, spaces: page.spaces)
             case .words(let words): LineBuilder.lines(words: words)
             }
         }
@@ -353,7 +353,7 @@ struct Metrics {
                 // A heading is set larger or bolder than the text under it: a paragraph of its own.
                 let sameParagraph = gap <= (lineGap + 0.08) * p.last.height && line.isSetLike(p.last)
                 if sameParagraph, wraps(p.last, into: line, rightEdge: rightEdge) {
-                    paragraph = (Text.joinWrapped(p.text, text), line)
+                    paragraph = (Text.joinWrapped(p.text, text, spaced: p.last.pieces.last?.spaceAfter ?? false), line)
                     continue
                 }
                 flush()

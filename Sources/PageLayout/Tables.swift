@@ -320,13 +320,17 @@ enum Tables {
     /// The text of each column in one row's lines; a cell's lines are joined as wrapped text.
     static func cells(of lines: [Line], boundaries: [Double]) -> [String] {
         var cells = [String](repeating: "", count: boundaries.count + 1)
+        var spaced = [Bool](repeating: false, count: boundaries.count + 1)
         for line in lines {
             var start = 0
             for column in 0...boundaries.count {
                 let limit = column < boundaries.count ? boundaries[column] : Double.infinity
                 var end = start
                 while end < line.pieces.count, line.pieces[end].box.midX < limit { end += 1 }
-                if end > start { cells[column] = Text.joinWrapped(cells[column], line.text(start..<end)) }
+                if end > start {
+                    cells[column] = Text.joinWrapped(cells[column], line.text(start..<end), spaced: spaced[column])
+                    spaced[column] = line.pieces[end - 1].spaceAfter
+                }
                 start = end
             }
         }
@@ -335,13 +339,14 @@ enum Tables {
 }
 
 enum Text {
-    /// Two pieces of text that a line break separated: no space between Thai letters (Thai wraps between
-    /// words that have no space between them) or between digits (a number broken in a narrow column),
-    /// one space otherwise.
-    static func joinWrapped(_ a: String, _ b: String) -> String {
+    /// Two pieces of text that a line break separated: one space where the page drew one at the break
+    /// (`spaced`); else no space between Thai letters (Thai wraps between words that have no space
+    /// between them) or between digits (a number broken in a narrow column), one space otherwise.
+    static func joinWrapped(_ a: String, _ b: String, spaced: Bool = false) -> String {
         let tail = a.unicodeScalars.suffix(2)
         guard let last = tail.last else { return b }
         guard let first = b.unicodeScalars.first else { return a }
+        if spaced { return a + " " + b }
         // A hyphen inside a word ("E-Service") is where it broke; a spaced dash is a dash.
         let hyphenated = last == "-" && tail.count == 2 && !tail.first!.properties.isWhitespace && !isDigit(first)
         let glue = (isThaiLetter(last) && isThaiLetter(first)) || (isDigit(last) && isDigit(first)) || hyphenated

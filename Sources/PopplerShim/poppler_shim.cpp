@@ -108,15 +108,30 @@ template <typename Body> int32_t guarded(PSError *error, Body body) {
     }
 }
 
-/// Collects the straight lines a page strokes and the thin rectangles it fills, in device space at
-/// 72 dpi with y downwards (the glyphs' space). Text and images are left to the default no-ops.
-class RulingCollector : public OutputDev {
+/// Collects the straight lines a page strokes and the thin rectangles it fills, and where it draws a
+/// space character, in device space at 72 dpi with y downwards (the glyphs' space). Images and other
+/// characters are left to the default no-ops.
+class DrawingCollector : public OutputDev {
 public:
     std::vector<PSRuling> rulings;
+    std::vector<PSSpace> spaces;
 
     bool upsideDown() override { return true; }
-    bool useDrawChar() override { return false; }
+    bool useDrawChar() override { return true; }
     bool interpretType3Chars() override { return false; }
+
+    /// Text extraction drops spaces, also the one a wrapped line ends with: only the drawing tells a
+    /// line that broke at a space from one that broke inside a run of Thai.
+    void drawChar(GfxState *state, double x, double y, double dx, double dy, double, double, CharCode, int,
+                  const Unicode *u, int uLen) override {
+        if (uLen != 1 || (u[0] != 0x20 && u[0] != 0xA0)) return;
+        double x0, y0, w, h;
+        state->transform(x, y, &x0, &y0);
+        state->transformDelta(dx, dy, &w, &h);
+        double size = state->getTransformedFontSize();
+        spaces.push_back(PSSpace{static_cast<float>(std::fmin(x0, x0 + w)), static_cast<float>(y0 - 0.8 * size),
+                                 static_cast<float>(std::fmax(x0, x0 + w)), static_cast<float>(y0 + 0.2 * size)});
+    }
 
     void stroke(GfxState *state) override {
         if (isWhite(state, true)) return;
@@ -190,6 +205,15 @@ private:
         }
     }
 };
+
+/// A malloc'ed copy of `items` for the Swift side.
+template <typename T> void hand_over(const std::vector<T> &items, T **out, size_t *count) {
+    if (items.empty()) return;
+    *out = static_cast<T *>(std::malloc(items.size() * sizeof(T)));
+    if (!*out) throw std::bad_alloc();
+    std::memcpy(*out, items.data(), items.size() * sizeof(T));
+    *count = items.size();
+}
 
 }  // namespace
 
@@ -291,9 +315,12 @@ int32_t ps_page_glyphs(PSDocument *document, int32_t index, PSGlyph **glyphs, si
     });
 }
 
-int32_t ps_page_rulings(PSDocument *document, int32_t index, PSRuling **rulings, size_t *count, PSError *error) {
+int32_t ps_page_drawing(PSDocument *document, int32_t index, PSRuling **rulings, size_t *ruling_count,
+                        PSSpace **spaces, size_t *space_count, PSError *error) {
     *rulings = nullptr;
-    *count = 0;
+    *ruling_count = 0;
+    *spaces = nullptr;
+    *space_count = 0;
     return guarded(error, [&]() -> int32_t {
         if (!document->core) {
             // poppler-cpp and poppler-glib set the core library's parameters up; without them, do it here.
@@ -311,13 +338,15 @@ int32_t ps_page_rulings(PSDocument *document, int32_t index, PSRuling **rulings,
             return PS_ERROR_PAGE;
         }
         // The crop box at 72 dpi, as poppler-cpp's text list uses, so that rulings and glyphs share a space.
-        RulingCollector collector;
+        DrawingCollector collector;
         document->core->displayPage(&collector, index + 1, 72, 72, 0, false, true, false);
-        if (!collector.rulings.empty()) {
-            *rulings = static_cast<PSRuling *>(std::malloc(collector.rulings.size() * sizeof(PSRuling)));
-            if (!*rulings) throw std::bad_alloc();
-            std::memcpy(*rulings, collector.rulings.data(), collector.rulings.size() * sizeof(PSRuling));
-            *count = collector.rulings.size();
+        hand_over(collector.rulings, rulings, ruling_count);
+        try {
+            hand_over(collector.spaces, spaces, space_count);
+        } catch (...) {
+            std::free(*rulings);
+            *rulings = nullptr;
+            throw;
         }
         return PS_OK;
     });

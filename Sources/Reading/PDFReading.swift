@@ -145,11 +145,11 @@ public enum PDFReader {
                 let size = try document.pageSize(n)
                 let glyphs = try document.glyphs(page: n)
                 if glyphs.contains(where: { !$0.scalar.properties.isWhitespace }) {
-                    let rulings = try document.rulings(page: n).map {
-                        Ruling(horizontal: $0.horizontal, position: $0.position, start: $0.start, end: $0.end)
-                    }
-                    inputs.append(PageInput(width: size.width, height: size.height, content: .glyphs(glyphs.compactMap(layoutGlyph)),
-                                            rulings: rulings))
+                    let drawing = try document.drawing(page: n)
+                    inputs.append(PageInput(
+                        width: size.width, height: size.height, content: .glyphs(glyphs.compactMap(layoutGlyph)),
+                        rulings: drawing.rules.map { Ruling(horizontal: $0.horizontal, position: $0.position, start: $0.start, end: $0.end) },
+                        spaces: drawing.spaces.map { Box(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }))
                     continue
                 }
                 let image = try document.render(page: n, dpi: Double(dpi))

@@ -51,6 +51,19 @@ struct Borders {
         return t.page(rulings: borders.rulings)
     }
 
+    @Test func aCellLineThatWrappedAtADrawnSpaceKeepsTheSpace() throws {
+        // Both lines of the first cell fill it; the first broke at a space the page drew, the second's
+        // cell broke between Thai words.
+        var t = Typesetter()
+        t.line("ขอบคุณ ", x: 85, y: 106)
+        t.line("ประชาชน", x: 85, y: 130)
+        t.line("ร้อยละ", x: 205, y: 106)
+        t.line("ประเมิน", x: 205, y: 130)
+        let page = PageLayout().pages([t.page(rulings: Borders(xs: [80, 200, 260], ys: [100, 160]).rulings)])[0]
+        let grid = try #require(page.tables.first)
+        #expect(grid.rows[0].slots.map(\.text) == ["ขอบคุณ ประชาชน", "ร้อยละประเมิน"])
+    }
+
     @Test func aDrawnGridGivesItsCellsWithTheirRowAndColumnSpans() throws {
         let page = PageLayout().pages([spannedTable()])[0]
         let grid = try #require(page.tables.first)

@@ -12,18 +12,22 @@ struct Typesetter {
     var bold = false
     var word = 0
     var glyphs: [Glyph] = []
+    /// The space characters the page draws, as a PDF's drawing gives them (glyph lists leave them out).
+    var spaces: [Box] = []
 
     static func isMark(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         return v == 0x0E31 || (0x0E34...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v) || (0xF701...0xF71A).contains(v)
     }
 
-    /// Sets `text` from (x, y); each space starts a new word.
+    /// Sets `text` from (x, y); each space starts a new word. A space at the end is drawn but takes no
+    /// room on the line, as a word processor draws the space a line wrapped at.
     mutating func line(_ text: String, x: Double, y: Double) {
         var pen = x
         word += 1
         for c in text.unicodeScalars {
             if c == " " {
+                spaces.append(Box(x0: pen, y0: y, x1: pen + space, y1: y + height))
                 pen += space
                 word += 1
                 continue
@@ -42,7 +46,7 @@ struct Typesetter {
     }
 
     func page(width: Double = 595, height: Double = 842, rulings: [Ruling] = []) -> PageInput {
-        PageInput(width: width, height: height, content: .glyphs(glyphs), rulings: rulings)
+        PageInput(width: width, height: height, content: .glyphs(glyphs), rulings: rulings, spaces: spaces)
     }
 }
 
@@ -182,6 +186,14 @@ struct Typesetter {
         t.line("งงง", x: 85, y: 190)
         let text = PageLayout().texts([t.page()])[0]
         #expect(text == String(repeating: "ก", count: 54) + "ขขข\n" + String(repeating: "ค", count: 54) + "งงง")
+    }
+
+    @Test func aLineThatWrappedAtADrawnSpaceJoinsTheNextWithASpace() {
+        // "จังหวัดกาญจนบุรี ที่ได้รับ": the text layer has no space at the break, the drawing has one.
+        var t = Typesetter()
+        t.line(String(repeating: "ก", count: 53) + " ", x: 85, y: 100)
+        t.line("ขขข", x: 85, y: 130)
+        #expect(PageLayout().texts([t.page()])[0] == String(repeating: "ก", count: 53) + " ขขข")
     }
 
     @Test func aShortLineEndsItsParagraph() {

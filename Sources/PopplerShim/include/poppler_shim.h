@@ -8,7 +8,8 @@
 //   every character of the text layer, where glib's text layout drops Thai tone marks (measured:
 //   139 of 2520 MAI THO in the fixtures) and its boxes stop matching its text;
 // - poppler's core library (an OutputDev) for the lines and thin rectangles a page draws (table
-//   borders): neither public interface tells what a page draws besides text.
+//   borders) and where it draws spaces: neither public interface tells what a page draws besides
+//   text, and their text drops the space a wrapped line ends with.
 // No C++ exception and no GError crosses this header: failures come back as a PSStatus and a message.
 
 #ifndef SARABUN_POPPLER_SHIM_H
@@ -68,6 +69,13 @@ typedef struct {
     float position, start, end;
 } PSRuling;
 
+/// Where a page draws a space character (U+0020 or U+00A0): from the pen position before it to the one
+/// after, and from a font size above the baseline to a fifth of it below, in points from the page's
+/// top-left corner.
+typedef struct {
+    float x0, y0, x1, y1;
+} PSSpace;
+
 /// Opens the PDF at `absolute_path` (absolute: glib wants a file URI) with no password.
 /// Returns NULL and fills `error` on failure.
 PSDocument *ps_open(const char *absolute_path, PSError *error);
@@ -85,9 +93,10 @@ int32_t ps_page_size(PSDocument *document, int32_t index, double *width, double 
 /// `*count`. A page without a text layer gives 0 glyphs.
 int32_t ps_page_glyphs(PSDocument *document, int32_t index, PSGlyph **glyphs, size_t *count, PSError *error);
 
-/// The ruling lines of page `index`, at least 6 pt long and not white: a malloc'ed array in `*rulings`
-/// (free it with ps_free) and its length in `*count`.
-int32_t ps_page_rulings(PSDocument *document, int32_t index, PSRuling **rulings, size_t *count, PSError *error);
+/// What page `index` draws besides glyphs: its ruling lines, at least 6 pt long and not white, and its
+/// space characters. Each is a malloc'ed array (free it with ps_free) and its length.
+int32_t ps_page_drawing(PSDocument *document, int32_t index, PSRuling **rulings, size_t *ruling_count,
+                        PSSpace **spaces, size_t *space_count, PSError *error);
 
 /// Renders page `index` at `dpi` on white into 8-bit grey pixels (malloc'ed, row after row, `*width`
 /// bytes a row; free with ps_free). PS_ERROR_RESOURCES when the image would exceed `max_pixels`.
