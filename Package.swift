@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "Normalization", dependencies: ["ICUBridge", "RecordModel", "TableModel"]),
         .target(name: "Segmentation", dependencies: ["Genre", "Normalization", "RecordModel", "TableModel"]),
         .target(name: "Extraction", dependencies: ["Genre", "Segmentation", "Normalization", "RecordModel", "ICUBridge"]),
-        .target(name: "Validation", dependencies: ["RecordModel"]),
+        .target(name: "Validation", dependencies: ["Genre", "RecordModel"]),
         .target(name: "Output", dependencies: ["RecordModel"]),
         .target(name: "Evaluation", dependencies: ["RecordModel"]),
         // Databases: the relational form of a record (schema, migrations, rows) and the sink feeding a store.

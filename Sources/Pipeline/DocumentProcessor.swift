@@ -48,7 +48,7 @@ public struct DocumentProcessor: Sendable {
         let lines = document.pages.flatMap { normalizer.normalize($0.text, page: $0.page) }
         let blocks = segmenter.segment(lines, tables: Self.tables(of: document, normalizer))
         let extraction = extractor.extract(lines: lines, blocks: blocks)
-        let record = Record(
+        var record = Record(
             source: document.source,
             document: extraction.document,
             memo: extraction.memo,
@@ -59,6 +59,12 @@ public struct DocumentProcessor: Sendable {
             measures: extraction.measures,
             signatories: extraction.signatories,
             validation: ValidationReport(issues: document.failedPages.map(Self.ocrWarning) + extraction.issues))
+        if record.source.format == .pdfOCR {
+            // OCR misreads digits; a number that breaks a rule where one reading keeps it was printed so.
+            let (corrected, issues) = validator.plausibility.correctingDigits(record)
+            record = corrected
+            record.validation.issues += issues
+        }
         let (finished, json) = validator.finalizeEncoded(record)
         return (.extracted(finished), json)
     }

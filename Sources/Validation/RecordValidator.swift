@@ -9,10 +9,13 @@ public struct RecordValidator: Sendable {
     private static let compiled = Result { try JSONSchema(data: Data(RecordSchema.text.utf8)) }
 
     private let schema: JSONSchema
+    /// The plausibility rules the semantic check applies.
+    public let plausibility: Plausibility
 
     /// Loads the embedded schema; throws `SchemaLoadError` if it uses a keyword the interpreter cannot enforce.
-    public init() throws {
+    public init(plausibility: Plausibility = Plausibility()) throws {
         schema = try Self.compiled.get()
+        self.plausibility = plausibility
     }
 
     /// Schema violations of record JSON, each an error with code "schema" at a JSON pointer.

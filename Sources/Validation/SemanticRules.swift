@@ -6,7 +6,8 @@ extension RecordValidator {
     ///   error "impossible_date" at that value;
     /// - a period that starts after it ends: warning "date_mismatch" at the period;
     /// - letters or digits of a script other than Thai or Latin (Hebrew, Arabic, …) in a signatory's name:
-    ///   warning "foreign_script" at the name.
+    ///   warning "foreign_script" at the name;
+    /// - numbers that break a plausibility rule (``Plausibility``): warning "implausible_value".
     ///
     /// Malformed dates are left to the schema check.
     public func semanticIssues(_ record: Record) -> [ValidationIssue] {
@@ -37,7 +38,7 @@ extension RecordValidator {
                     message: "name \"\(signatory.name)\" has characters of a script other than Thai or Latin: \(quoted)"))
             }
         }
-        return issues
+        return issues + plausibility.issues(record)
     }
 
     private func impossible(_ date: CalendarDate, at path: String) -> ValidationIssue {

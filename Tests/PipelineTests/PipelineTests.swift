@@ -166,4 +166,29 @@ func folder(_ name: String) throws -> URL {
         #expect(record.indicatorScores.allSatisfy { ($0.at.page ?? 0) >= 1 && $0.at.page! <= record.source.pages! })
         #expect(Set(record.questionScores.compactMap(\.at.page)).count > 5)
     }
+
+    /// Every record of the scanned fixtures says where its numbers cannot be right: a year the ITA never
+    /// ran, a level its score does not reach. (The scan of 001 reads 2565 as 2505 and 96.52 "AA" as 50.52.)
+    @Test func anOCRRecordWarnsOfEveryImpossibleYearAndLevel() throws {
+        let folder = repositoryRoot.appendingPathComponent("corpus/pdf/scanned")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".pdf") }
+        #expect(!names.isEmpty)
+        let processor = try DocumentProcessor()
+        for name in names {
+            let input = InputFile(displayPath: name, relativePath: name, url: folder.appendingPathComponent(name))
+            guard case .extracted(let record) = processor.process(input) else {
+                Issue.record("\(name) was not extracted")
+                continue
+            }
+            #expect(record.source.format == .pdfOCR)
+            let flagged = Set(record.validation.issues.filter { $0.code == "implausible_value" || $0.code == "ocr_corrected" }.map(\.path))
+            for (k, item) in record.assessments.enumerated() {
+                if !(2555...2570).contains(item.yearBE) { #expect(flagged.contains("/assessments/\(k)/year_be"), "\(name): \(item)") }
+                if item.level == "AA", item.score < 95 { #expect(flagged.contains("/assessments/\(k)/level"), "\(name): \(item)") }
+            }
+            if let iso = record.memo?.date?.iso, let year = Int(iso.prefix(4)), !(2555...2570).contains(year + 543) {
+                #expect(flagged.contains("/memo/date/iso"), "\(name): \(iso)")
+            }
+        }
+    }
 }

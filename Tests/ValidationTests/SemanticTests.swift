@@ -13,17 +13,18 @@ import Validation
         record.memo?.date?.iso = iso
         let expected = ValidationIssue(
             severity: .error, code: "impossible_date", path: "/memo/date/iso", message: "\(iso) is not a date of the calendar")
-        #expect(validator.semanticIssues(record) == [expected])
+        // A date far from the ITA's years (2100) is also implausible; that is another rule's finding.
+        #expect(validator.semanticIssues(record).filter { $0.code != "implausible_value" } == [expected])
         let final = validator.finalize(record)
         #expect(!final.validation.valid)
-        #expect(final.validation.issues.last == expected)
+        #expect(final.validation.issues.filter { $0.code != "implausible_value" }.last == expected)
     }
 
     @Test(arguments: ["2024-02-29", "2000-02-29", "2023-12-31", "2023-02", "2023"])
     func possibleDatesPass(iso: String) throws {
         var record = try Repo.goldRecord("000")
         record.memo?.date?.iso = iso
-        #expect(validator.semanticIssues(record) == [])
+        #expect(validator.semanticIssues(record).filter { $0.code != "implausible_value" } == [])
     }
 
     @Test func impossiblePeriodBoundIsAnError() throws {
