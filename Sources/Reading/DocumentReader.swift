@@ -84,7 +84,7 @@ public enum DocumentReader {
         if let helpers = options.helpers {
             read = helpers.read(path: input.url.path)
         } else {
-            read = PDFReader.read(path: input.url.path, ocr: options.ocr, dpi: options.ocrDPI).mapError { .pdf($0.description) }
+            read = PDFReader.read(path: input.url.path, ocr: options.ocr, dpi: options.ocrDPI, mode: options.ocrMode).mapError { .pdf($0.description) }
         }
         switch read {
         case .success(let pdf):

@@ -25,17 +25,29 @@ public struct PDFPages: Codable, Sendable, Equatable {
 }
 
 /// How the read stage treats PDFs.
+/// When pages are read by OCR.
+public enum OCRMode: String, Sendable, CaseIterable {
+    /// Pages without a text layer.
+    case auto
+    /// Every page, its text layer ignored (a scan under a thin or garbled invisible layer).
+    case force
+    /// None: a page without a text layer gives no text, and a warning says so.
+    case off
+}
+
 public struct PDFOptions: Sendable {
     /// Helper processes that read PDFs, each with a time limit; nil reads in this process (no time limit then).
     public var helpers: PDFHelpers?
     public var ocr: OCREngine
     /// Resolution pages are rendered at for OCR.
     public var ocrDPI: Int
+    public var ocrMode: OCRMode
 
-    public init(helpers: PDFHelpers? = nil, ocr: OCREngine = OCREngine(), ocrDPI: Int = 300) {
+    public init(helpers: PDFHelpers? = nil, ocr: OCREngine = OCREngine(), ocrDPI: Int = 300, ocrMode: OCRMode = .auto) {
         self.helpers = helpers
         self.ocr = ocr
         self.ocrDPI = ocrDPI
+        self.ocrMode = ocrMode
     }
 }
 
@@ -93,12 +105,12 @@ public final class PDFHelpers: @unchecked Sendable {
     }
 
     /// The helper's side: answers requests from standard input until it closes.
-    public static func serve(ocr: OCREngine, dpi: Int) {
+    public static func serve(ocr: OCREngine, dpi: Int, mode: OCRMode = .auto) {
         let encoder = JSONEncoder()
         while let line = readLine(strippingNewline: true) {
             let output: PDFHelperOutput
             if let path = try? JSONDecoder().decode(String.self, from: Data(line.utf8)) {
-                output = PDFHelperOutput(PDFReader.read(path: path, ocr: ocr, dpi: dpi))
+                output = PDFHelperOutput(PDFReader.read(path: path, ocr: ocr, dpi: dpi, mode: mode))
             } else {
                 output = PDFHelperOutput(.failure(.unreadable("bad request")))
             }
@@ -129,8 +141,8 @@ public struct PDFHelperOutput: Codable, Sendable {
 /// Reads the text of PDFs: the text layer where a page has one, OCR of the rendered page where it has
 /// none, both laid out into lines and table rows.
 public enum PDFReader {
-    /// Reads the PDF at `path` in this process.
-    public static func read(path: String, ocr: OCREngine, dpi: Int) -> Result<PDFPages, PDFError> {
+    /// Reads the PDF at `path` in this process; `mode` says which pages go to OCR.
+    public static func read(path: String, ocr: OCREngine, dpi: Int, mode: OCRMode = .auto) -> Result<PDFPages, PDFError> {
         let document: PDFDocument
         do {
             document = try PDFDocument(path: path)
@@ -144,12 +156,17 @@ public enum PDFReader {
             do {
                 let size = try document.pageSize(n)
                 let glyphs = try document.glyphs(page: n)
-                if glyphs.contains(where: { !$0.scalar.properties.isWhitespace }) {
+                if mode != .force, glyphs.contains(where: { !$0.scalar.properties.isWhitespace }) {
                     let drawing = try document.drawing(page: n)
                     inputs.append(PageInput(
                         width: size.width, height: size.height, content: .glyphs(glyphs.compactMap(layoutGlyph)),
                         rulings: drawing.rules.map { Ruling(horizontal: $0.horizontal, position: $0.position, start: $0.start, end: $0.end) },
                         spaces: drawing.spaces.map { Box(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }))
+                    continue
+                }
+                if mode == .off {
+                    failures.append(PageFailure(page: n, reason: "no text layer, and OCR is off"))
+                    inputs.append(PageInput(width: size.width, height: size.height, content: .words([])))
                     continue
                 }
                 let image = try document.render(page: n, dpi: Double(dpi))

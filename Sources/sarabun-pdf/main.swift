@@ -4,7 +4,7 @@
 // makes poppler or tesseract hang is killed at its time limit and the run goes on. A program of its own,
 // without the database and command-line libraries, so that it starts faster than `sarabun read-pdf`.
 //
-// Usage: sarabun-pdf [--ocr-timeout SECONDS] [--dpi DPI] (--serve | FILE)
+// Usage: sarabun-pdf [--ocr-timeout SECONDS] [--dpi DPI] [--lang LANGUAGES] [--ocr auto|force|off] (--serve | FILE)
 
 import Foundation
 import PDFText
@@ -12,6 +12,8 @@ import Reading
 
 var ocrTimeout = 60.0
 var dpi = 300
+var languages = "tha+eng"
+var mode = OCRMode.auto
 var file: String?
 var serve = false
 var arguments = CommandLine.arguments.dropFirst()
@@ -19,17 +21,19 @@ while let argument = arguments.popFirst() {
     switch argument {
     case "--ocr-timeout": ocrTimeout = arguments.popFirst().flatMap(Double.init) ?? ocrTimeout
     case "--dpi": dpi = arguments.popFirst().flatMap(Int.init) ?? dpi
+    case "--lang": languages = arguments.popFirst() ?? languages
+    case "--ocr": mode = arguments.popFirst().flatMap(OCRMode.init(rawValue:)) ?? mode
     case "--serve": serve = true
     default: file = argument
     }
 }
 if serve {
-    PDFHelpers.serve(ocr: OCREngine(timeout: ocrTimeout), dpi: dpi)
+    PDFHelpers.serve(ocr: OCREngine(languages: languages, timeout: ocrTimeout), dpi: dpi, mode: mode)
     exit(0)
 }
 guard let file else {
-    FileHandle.standardError.write(Data("usage: sarabun-pdf [--ocr-timeout SECONDS] [--dpi DPI] (--serve | FILE)\n".utf8))
+    FileHandle.standardError.write(Data("usage: sarabun-pdf [--ocr-timeout SECONDS] [--dpi DPI] [--lang LANGUAGES] [--ocr auto|force|off] (--serve | FILE)\n".utf8))
     exit(2)
 }
-let result = PDFReader.read(path: file, ocr: OCREngine(timeout: ocrTimeout), dpi: dpi)
+let result = PDFReader.read(path: file, ocr: OCREngine(languages: languages, timeout: ocrTimeout), dpi: dpi, mode: mode)
 FileHandle.standardOutput.write(try JSONEncoder().encode(PDFHelperOutput(result)))

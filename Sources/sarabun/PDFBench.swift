@@ -13,7 +13,7 @@ struct PDFBench {
     var rounds: Int
 
     func run() throws {
-        let command = ReadPDF.helperCommand(ocrTimeout: 60)
+        let command = ReadPDF.helperCommand(OCRSettings())
         let survey = PDFHelpers(command: command, timeout: 300)
         var measured: [(path: String, pages: Int)] = []
         for file in files {

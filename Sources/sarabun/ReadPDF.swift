@@ -21,6 +21,12 @@ struct ReadPDF: ParsableCommand {
     @Option(help: "Resolution pages are rendered at for OCR.")
     var dpi: Int = 300
 
+    @Option(help: "Tesseract's languages.")
+    var lang = "tha+eng"
+
+    @Option(help: "Which pages OCR reads: auto (those without a text layer), force (all), off (none).")
+    var ocr: OCRMode = .auto
+
     @Flag(help: "Answer requests from standard input, one a line (see PDFHelpers).")
     var serve = false
 
@@ -29,22 +35,34 @@ struct ReadPDF: ParsableCommand {
     }
 
     func run() throws {
-        let ocr = OCREngine(timeout: ocrTimeout)
-        guard let file else { return PDFHelpers.serve(ocr: ocr, dpi: dpi) }
-        FileHandle.standardOutput.write(try JSONEncoder().encode(PDFHelperOutput(PDFReader.read(path: file, ocr: ocr, dpi: dpi))))
+        let engine = OCREngine(languages: lang, timeout: ocrTimeout)
+        guard let file else { return PDFHelpers.serve(ocr: engine, dpi: dpi, mode: ocr) }
+        FileHandle.standardOutput.write(try JSONEncoder().encode(PDFHelperOutput(
+            PDFReader.read(path: file, ocr: engine, dpi: dpi, mode: ocr))))
     }
 
     /// How `extract` reads PDFs: in helper processes, the `sarabun-pdf` program built beside this
     /// executable (it starts faster), else this executable's `read-pdf`.
-    static func options(documentTimeout: Double, ocrTimeout: Double) -> ReadOptions {
-        ReadOptions(pdf: PDFOptions(helpers: PDFHelpers(command: helperCommand(ocrTimeout: ocrTimeout), timeout: documentTimeout)))
+    static func options(documentTimeout: Double, ocr: OCRSettings) -> ReadOptions {
+        ReadOptions(pdf: PDFOptions(helpers: PDFHelpers(command: helperCommand(ocr), timeout: documentTimeout)))
     }
 
-    static func helperCommand(ocrTimeout: Double) -> [String] {
+    static func helperCommand(_ ocr: OCRSettings) -> [String] {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         let companion = executable.deletingLastPathComponent().appendingPathComponent("sarabun-pdf").path
+        let arguments = ["--ocr-timeout", String(ocr.timeout), "--dpi", String(ocr.dpi), "--lang", ocr.languages, "--ocr", ocr.mode.rawValue]
         return FileManager.default.isExecutableFile(atPath: companion)
-            ? [companion, "--ocr-timeout", String(ocrTimeout)]
-            : [executable.path, "read-pdf", "--ocr-timeout", String(ocrTimeout)]
+            ? [companion] + arguments
+            : [executable.path, "read-pdf"] + arguments
     }
 }
+
+/// How a run reads scanned pages: the helper processes' OCR options.
+struct OCRSettings {
+    var timeout: Double = 60
+    var dpi = 300
+    var languages = "tha+eng"
+    var mode = OCRMode.auto
+}
+
+extension OCRMode: ExpressibleByArgument {}

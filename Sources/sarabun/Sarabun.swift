@@ -74,9 +74,22 @@ struct Extract: AsyncParsableCommand {
     @Option(help: "Seconds OCR may take on one page of a scanned PDF (the page is then named in a warning).")
     var ocrTimeout: Double = 60
 
+    @Option(help: "Which PDF pages OCR reads: auto (those without a text layer), force (all: a scan under a garbled invisible text layer), off (none; such pages are named in a warning).")
+    var ocr: OCRMode = .auto
+
+    @Option(help: "Tesseract's languages for OCR.")
+    var ocrLang = "tha+eng"
+
+    @Option(help: "Resolution scanned pages are rendered at for OCR.")
+    var ocrDpi = 300
+
     func validate() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
         guard pdfTimeout > 0, ocrTimeout > 0 else { throw ValidationError("--pdf-timeout and --ocr-timeout must be positive") }
+        guard (70...1200).contains(ocrDpi) else { throw ValidationError("--ocr-dpi must be between 70 and 1200") }
+        guard !ocrLang.isEmpty, ocrLang.allSatisfy({ $0.isLetter || $0.isNumber || "+_".contains($0) }) else {
+            throw ValidationError("--ocr-lang takes tesseract's language names joined by +, such as tha+eng")
+        }
         if resume, try databaseTarget(db, defaultFolder: out) == .none {
             throw ValidationError("--resume needs a database (--db none names none)")
         }
@@ -96,7 +109,8 @@ struct Extract: AsyncParsableCommand {
         let store = try await openStore(target)
         let skipping = resume ? try await store?.storedDigests(pipelineVersion: Pipeline.version) ?? [] : []
         let pipeline = Pipeline(workers: workers, processor: try DocumentProcessor(
-            skipping: skipping, read: ReadPDF.options(documentTimeout: pdfTimeout, ocrTimeout: ocrTimeout)))
+            skipping: skipping, read: ReadPDF.options(
+                documentTimeout: pdfTimeout, ocr: OCRSettings(timeout: ocrTimeout, dpi: ocrDpi, languages: ocrLang, mode: ocr))))
         let files = JSONDirectorySink(directory: outURL)
         let progress = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         func run(into sink: inout some RecordSink) async -> RunSummary {
