@@ -1,8 +1,8 @@
 extension Genre {
     /// The first fiscal year the ITA was run (its pilot round); no ITA result is older.
     ///
-    /// Source: the NACC (ป.ป.ช.) started the assessment in fiscal 2555 as a pilot and ran it nationally
-    /// from 2556; the oldest year the corpus and development documents name is 2561.
+    /// The NACC (ป.ป.ช.) piloted the assessment in fiscal 2555; the oldest year the corpus, development
+    /// and probe documents name is 2561. A year before 2555 is a misreading.
     public static let firstITAYear = 2555
 
     /// How an ITA round turned a score (0–100) into its level.
@@ -30,14 +30,15 @@ extension Genre {
     /// The grading scales by year.
     ///
     /// Sources:
-    /// - five levels to 2561: สูงมาก 80–100, สูง 60–79.99, ปานกลาง 40–59.99, ต่ำ 20–39.99, ต่ำมาก 0–19.99
-    ///   (the NACC's ITA manuals of those years; the corpus gives 80.45 "สูงมาก" for 2561);
     /// - seven levels 2562–2565: AA 95–100, A 85–94.99, B 75–84.99, C 65–74.99, D 55–64.99, E 50–54.99,
-    ///   F 0–49.99 (the NACC's ITA manuals 2562–2565; OSMEP's annual report 2565, "Assessment criteria is
-    ///   divided into 7 levels", https://sme.go.th/uploads/eBooks/eBook_65/files/basic-html/page80.html);
-    /// - the pass scale from 2566: ผ่านดีเยี่ยม from 95, ผ่านดี from 90, ผ่าน from 85, ไม่ผ่าน below
-    ///   (the NACC's ITA manuals from 2566, which also set a minimum per tool; every development and probe
-    ///   document of 2566–2568 agrees with these lower bounds).
+    ///   F 0–49.99, as OSMEP's annual report 2565 gives the NACC's criteria ("Assessment criteria is divided
+    ///   into 7 levels", https://sme.go.th/uploads/eBooks/eBook_65/files/basic-html/page80.html); every
+    ///   corpus, development and probe document of those years agrees;
+    /// - five levels to 2561 (สูงมาก from 80, สูง 60, ปานกลาง 40, ต่ำ 20) and the pass scale from 2566
+    ///   (ผ่านดีเยี่ยม from 95, ผ่านดี 90, ผ่าน 85; a minimum per tool besides, so a lower level is a
+    ///   result: D11 gives 93.18 "ผ่าน" for an EIT under 85): as the genre's documents state them, all of
+    ///   the corpus, development and probe documents agreeing. The NACC's manuals of those years were not
+    ///   at hand here; check these rows against them when they are.
     public static let gradingScales: [GradingScale] = [
         GradingScale(from: firstITAYear, through: 2561,
                      levels: [("สูงมาก", 80), ("สูง", 60), ("ปานกลาง", 40), ("ต่ำ", 20), ("ต่ำมาก", 0)],
@@ -52,8 +53,9 @@ extension Genre {
 
     /// The weight of each tool in the overall score, by the years the ten-indicator model used them.
     ///
-    /// Source: the NACC's ITA manuals 2562–2568 (IIT 30%, EIT 30%, OIT 40%); every development and probe
-    /// document that gives all three tool scores and the overall score of a year 2564–2568 agrees to 0.01.
+    /// IIT 30%, EIT 30%, OIT 40%: every corpus, development and probe document that gives the three tool
+    /// scores and the overall score of a year (2564–2568) agrees to 0.01. Years outside this row are not
+    /// checked.
     public static let toolWeights: [(from: Int, through: Int, weights: [String: Double])] = [
         (2562, 2568, ["IIT": 0.3, "EIT": 0.3, "OIT": 0.4])
     ]
