@@ -51,17 +51,19 @@ struct Borders {
         return t.page(rulings: borders.rulings)
     }
 
-    @Test func aCellLineThatWrappedAtADrawnSpaceKeepsTheSpace() throws {
-        // Both lines of the first cell fill it; the first broke at a space the page drew, the second's
-        // cell broke between Thai words.
+    /// The first table of the page `lines` (text, x, y) make inside `borders`.
+    func grid(_ lines: [(String, Double, Double)], _ borders: Borders) throws -> TableGrid {
         var t = Typesetter()
-        t.line("ขอบคุณ ", x: 85, y: 106)
-        t.line("ประชาชน", x: 85, y: 130)
-        t.line("ร้อยละ", x: 205, y: 106)
-        t.line("ประเมิน", x: 205, y: 130)
-        let page = PageLayout().pages([t.page(rulings: Borders(xs: [80, 200, 260], ys: [100, 160]).rulings)])[0]
-        let grid = try #require(page.tables.first)
-        #expect(grid.rows[0].slots.map(\.text) == ["ขอบคุณ ประชาชน", "ร้อยละประเมิน"])
+        for (text, x, y) in lines { t.line(text, x: x, y: y) }
+        return try #require(PageLayout().pages([t.page(rulings: borders.rulings)])[0].tables.first)
+    }
+
+    @Test func aCellLineThatWrappedAtADrawnSpaceKeepsTheSpace() throws {
+        // Both lines of each cell fill it; the first cell's broke at a space the page drew, the second's
+        // between Thai words.
+        let table = try grid([("ขอบคุณ ", 85, 106), ("ประชาชน", 85, 130), ("ร้อยละ", 205, 106), ("ประเมิน", 205, 130)],
+                             Borders(xs: [80, 200, 260], ys: [100, 160]))
+        #expect(table.rows[0].slots.map(\.text) == ["ขอบคุณ ประชาชน", "ร้อยละประเมิน"])
     }
 
     @Test func aDrawnGridGivesItsCellsWithTheirRowAndColumnSpans() throws {
@@ -82,15 +84,10 @@ struct Borders {
 
     @Test func aHeaderCellPrintedOnThreeLinesIsOneCell() throws {
         // A narrow column wraps its header over three lines; each line's next word did not fit after it.
-        var t = Typesetter()
-        t.line("ประเด็นที่ต้อง", x: 85, y: 106)
-        t.line("ปรับปรุง", x: 85, y: 130)
-        t.line("และพัฒนา", x: 85, y: 154)
-        t.line("ผู้รับผิดชอบ", x: 185, y: 106)
-        t.line("การใช้อำนาจ", x: 85, y: 186)
-        t.line("สำนักปลัด", x: 185, y: 186)
-        let page = t.page(rulings: Borders(xs: [80, 180, 300], ys: [100, 180, 210]).rulings)
-        let grid = try #require(PageLayout().pages([page])[0].tables.first)
+        let grid = try grid(
+            [("ประเด็นที่ต้อง", 85, 106), ("ปรับปรุง", 85, 130), ("และพัฒนา", 85, 154), ("ผู้รับผิดชอบ", 185, 106),
+             ("การใช้อำนาจ", 85, 186), ("สำนักปลัด", 185, 186)],
+            Borders(xs: [80, 180, 300], ys: [100, 180, 210]))
         #expect(grid.rows.map(\.texts) == [["ประเด็นที่ต้องปรับปรุงและพัฒนา", "ผู้รับผิดชอบ"], ["การใช้อำนาจ", "สำนักปลัด"]])
         #expect(grid.rows[0].slots[0].lines.isEmpty)
     }
