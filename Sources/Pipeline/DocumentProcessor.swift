@@ -19,11 +19,15 @@ public struct DocumentProcessor: Sendable {
     /// Digests of documents to leave alone (an earlier run stored them): these are only hashed.
     private let skipping: Set<String>
     private let readOptions: ReadOptions
+    /// Whether a PDF some of whose pages gave no text is a reject (an `ocr_failed` error) rather than a
+    /// partial record (an `ocr_failed` warning).
+    private let strict: Bool
 
-    public init(skipping: Set<String> = [], read readOptions: ReadOptions = ReadOptions()) throws {
+    public init(skipping: Set<String> = [], read readOptions: ReadOptions = ReadOptions(), strict: Bool = false) throws {
         validator = try RecordValidator()
         self.skipping = skipping
         self.readOptions = readOptions
+        self.strict = strict
     }
 
     public func process(_ input: InputFile) -> DocumentOutcome {
@@ -58,7 +62,7 @@ public struct DocumentProcessor: Sendable {
             questionScores: extraction.questionScores,
             measures: extraction.measures,
             signatories: extraction.signatories,
-            validation: ValidationReport(issues: document.failedPages.map(Self.ocrWarning) + extraction.issues))
+            validation: ValidationReport(issues: document.failedPages.map(pageFailure) + extraction.issues))
         if record.source.format == .pdfOCR {
             // OCR misreads digits; a number that breaks a rule where one reading keeps it was printed so.
             let (corrected, issues) = validator.plausibility.correctingDigits(record)
@@ -79,7 +83,7 @@ public struct DocumentProcessor: Sendable {
     }
 
     /// A PDF page that gave no text: the record is made from the other pages and says which one is missing.
-    private static func ocrWarning(_ page: PageFailure) -> ValidationIssue {
-        ValidationIssue(severity: .warning, code: "ocr_failed", path: "", message: "page \(page.page): \(page.reason)")
+    private func pageFailure(_ page: PageFailure) -> ValidationIssue {
+        ValidationIssue(severity: strict ? .error : .warning, code: "ocr_failed", path: "", message: "page \(page.page): \(page.reason)")
     }
 }

@@ -7,6 +7,8 @@ import Reading
 public struct RunSummary: Sendable, Equatable {
     public var documents = 0
     public var records = 0
+    /// Of the records, those some of whose pages gave no text (an `ocr_failed` warning): partial results.
+    public var partial = 0
     /// Records written with validation errors.
     public var rejectedRecords = 0
     /// Documents that gave no record (unreadable, or the writer failed).
@@ -99,6 +101,9 @@ public struct Pipeline: Sendable {
                 do {
                     let item = OutputItem(relativePath: input.relativePath, outcome: outcome, json: json)
                     switch (try await sink.write(item), outcome) {
+                    case (.record, .extracted(let record)):
+                        summary.records += 1
+                        if record.validation.issues.contains(where: { $0.code == "ocr_failed" }) { summary.partial += 1 }
                     case (.record, _): summary.records += 1
                     case (.skipped, _): summary.skipped += 1
                     case (.reject, .extracted(let record)):

@@ -83,6 +83,9 @@ struct Extract: AsyncParsableCommand {
     @Option(help: "Resolution scanned pages are rendered at for OCR.")
     var ocrDpi = 300
 
+    @Flag(help: "A PDF some of whose pages gave no text (OCR failed or timed out) is a reject, not a partial record.")
+    var strict = false
+
     func validate() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
         guard pdfTimeout > 0, ocrTimeout > 0 else { throw ValidationError("--pdf-timeout and --ocr-timeout must be positive") }
@@ -109,8 +112,10 @@ struct Extract: AsyncParsableCommand {
         let store = try await openStore(target)
         let skipping = resume ? try await store?.storedDigests(pipelineVersion: Pipeline.version) ?? [] : []
         let pipeline = Pipeline(workers: workers, processor: try DocumentProcessor(
-            skipping: skipping, read: ReadPDF.options(
-                documentTimeout: pdfTimeout, ocr: OCRSettings(timeout: ocrTimeout, dpi: ocrDpi, languages: ocrLang, mode: ocr))))
+            skipping: skipping,
+            read: ReadPDF.options(
+                documentTimeout: pdfTimeout, ocr: OCRSettings(timeout: ocrTimeout, dpi: ocrDpi, languages: ocrLang, mode: ocr)),
+            strict: strict))
         let files = JSONDirectorySink(directory: outURL)
         let progress = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         func run(into sink: inout some RecordSink) async -> RunSummary {
@@ -132,7 +137,8 @@ struct Extract: AsyncParsableCommand {
         let rate = summary.seconds > 0 ? Double(summary.documents) / summary.seconds : 0
         let skipped = resume ? ", \(summary.skipped) skipped" : ""
         standardError(
-            "\(summary.documents) documents: \(summary.records) records, \(summary.rejects) rejected "
+            "\(summary.documents) documents: \(summary.records) records"
+                + (summary.partial > 0 ? " (\(summary.partial) partial: pages without text)" : "") + ", \(summary.rejects) rejected "
                 + "(\(summary.failures) failed)\(skipped) in \(String(format: "%.2f", summary.seconds)) s "
                 + "(\(String(format: "%.1f", rate)) docs/s) -> \(out)"
                 + (store == nil ? "" : ", \(describe(target))") + "\n")

@@ -153,6 +153,28 @@ func folder(_ name: String) throws -> URL {
         #expect(record.document.organization.name == "องค์การบริหารส่วนตำบลม่วงหมู่")
     }
 
+    @Test func aPartialRecordIsCountedAsSuchAndStrictMakesItAReject() async throws {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("sarabun-tesseract-\(UUID().uuidString)")
+        try Data("#!/bin/sh\nexit 3\n".utf8).write(to: script)
+        chmod(script.path, 0o755)
+        defer { try? FileManager.default.removeItem(at: script) }
+        let read = ReadOptions(pdf: PDFOptions(ocr: OCREngine(executable: script.path, timeout: 5)))
+        let url = repositoryRoot.appendingPathComponent("Tests/Fixtures/pdf/mixed.pdf")
+        let inputs = [InputFile(displayPath: "mixed.pdf", relativePath: "mixed.pdf", url: url)]
+        var sink = CollectingSink()
+        let summary = await Pipeline(workers: 1, processor: try DocumentProcessor(read: read)).run(inputs, into: &sink)
+        #expect(summary.records == 1 && summary.partial == 1 && summary.rejects == 0)
+        var strictSink = CollectingSink()
+        let strict = await Pipeline(workers: 1, processor: try DocumentProcessor(read: read, strict: true)).run(inputs, into: &strictSink)
+        #expect(strict.records == 0 && strict.partial == 0 && strict.rejectedRecords == 1)
+        guard case .extracted(let record)? = strictSink.items.first?.outcome else {
+            Issue.record("the document was not extracted")
+            return
+        }
+        #expect(!record.validation.valid)
+        #expect(record.validation.issues.contains { $0.code == "ocr_failed" && $0.severity == .error })
+    }
+
     @Test func extractedItemsOfAPDFKeepTheirPage() throws {
         let processor = try DocumentProcessor()
         let url = repositoryRoot.appendingPathComponent("corpus/pdf/garuda/002_f015660f6017e052.pdf")
