@@ -51,16 +51,19 @@ extension Genre {
                      lowerLevelAllowed: true),
     ]
 
+    /// The first year of the ten-indicator model: its tools, weights and indicator groups hold from then.
+    public static let tenIndicatorModelFrom = 2562
+
     /// The weight of each tool in the overall score, by the years the ten-indicator model used them.
     ///
     /// IIT 30%, EIT 30%, OIT 40%: every corpus, development and probe document that gives the three tool
     /// scores and the overall score of a year (2564–2568) agrees to 0.01. Years outside this row are not
     /// checked.
     public static let toolWeights: [(from: Int, through: Int, weights: [String: Double])] = [
-        (2562, 2568, ["IIT": 0.3, "EIT": 0.3, "OIT": 0.4])
+        (tenIndicatorModelFrom, 2568, ["IIT": 0.3, "EIT": 0.3, "OIT": 0.4])
     ]
 
-    /// The indicators each tool's score is the mean of, in the ten-indicator model (2562 on).
+    /// The indicators each tool's score is the mean of, in the ten-indicator model.
     public static let toolIndicators: [String: ClosedRange<Int>] = ["IIT": 1...5, "EIT": 6...8, "OIT": 9...10]
 
     /// Digits OCR takes for one another in Thai print (after normalization to ASCII digits): ๘, ๙ and

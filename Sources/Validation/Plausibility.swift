@@ -42,13 +42,14 @@ public struct Plausibility: Sendable {
         var tried: Set<String> = []
         while let violation = violations(record).first(where: { !tried.contains($0.key) }) {
             tried.insert(violation.key)
+            let broken = violations(record).count
             var fits: [(field: NumberField, reading: Double)] = []
             for field in violation.fields {
                 for reading in Self.readings(of: field) {
                     var candidate = record
                     field.set(&candidate, reading)
                     let left = violations(candidate)
-                    if !left.contains(where: { $0.key == violation.key }), left.count < violations(record).count {
+                    if !left.contains(where: { $0.key == violation.key }), left.count < broken {
                         fits.append((field, reading))
                     }
                 }
@@ -167,7 +168,7 @@ public struct Plausibility: Sendable {
     }
 
     private func indicatorViolations(_ record: Record) -> [Violation] {
-        let years = Set(record.toolScores.compactMap(\.yearBE)).filter { $0 >= 2562 }.sorted()
+        let years = Set(record.toolScores.compactMap(\.yearBE)).filter { $0 >= Genre.tenIndicatorModelFrom }.sorted()
         var out: [Violation] = []
         for year in years {
             let tools = toolScores(record, year: year)
