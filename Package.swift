@@ -40,8 +40,12 @@ let package = Package(
         .systemLibrary(name: "CPopplerCore", pkgConfig: "poppler", providers: [.apt(["libpoppler-private-dev"])]),
         // Plain-C facade (C++ inside): no poppler, glib or cairo header in its public header, no exception out.
         .target(name: "PopplerShim", dependencies: ["CPopplerGlib", "CPopplerCpp", "CPopplerCore"]),
+        // Page images: deskew, binarization, speck removal, ruling lines; digits read from their shapes.
+        .target(name: "ScanImage"),
         // The only Swift module that calls poppler or tesseract.
-        .target(name: "PDFText", dependencies: ["PopplerShim", "ProcessSpawn"]),
+        .target(
+            name: "PDFText", dependencies: ["PopplerShim", "ProcessSpawn", "ScanImage"],
+            resources: [.copy("Resources/digit-specimen.pdf")]),
         // glibc's close-every-other-descriptor spawn action, which Swift cannot see without _GNU_SOURCE.
         .target(name: "ProcessSpawn"),
         // Lines, paragraphs and table cells rebuilt from glyph and word boxes.
@@ -50,7 +54,7 @@ let package = Package(
         .target(name: "PageLayout", dependencies: ["TableModel"]),
         // SHA-256 blocks in C: on the CPU's SHA extensions when it has them.
         .target(name: "SHA256Blocks"),
-        .target(name: "Reading", dependencies: ["ICUBridge", "RecordModel", "PDFText", "PageLayout", "TableModel", "SHA256Blocks"]),
+        .target(name: "Reading", dependencies: ["ICUBridge", "RecordModel", "PDFText", "ScanImage", "PageLayout", "TableModel", "SHA256Blocks"]),
         .target(name: "Normalization", dependencies: ["ICUBridge", "RecordModel", "TableModel"]),
         .target(name: "Segmentation", dependencies: ["Genre", "Normalization", "RecordModel", "TableModel"]),
         .target(name: "Extraction", dependencies: ["Genre", "Segmentation", "Normalization", "RecordModel", "ICUBridge"]),
@@ -77,7 +81,7 @@ let package = Package(
             name: "sarabun",
             dependencies: [
                 "Pipeline", "Normalization", "Segmentation", "Extraction", "Reading", "Validation", "Evaluation", "RecordModel",
-                "RecordDatabase", "SQLiteStore", "PostgresStore", "Output", "PDFText", "TableModel",
+                "RecordDatabase", "SQLiteStore", "PostgresStore", "Output", "PDFText", "ScanImage", "TableModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,7 +90,8 @@ let package = Package(
         .testTarget(name: "RecordModelTests", dependencies: ["RecordModel"]),
         .testTarget(name: "ICUBridgeTests", dependencies: ["ICUBridge"]),
         .testTarget(name: "ReadingTests", dependencies: ["Reading", "PDFText", "Normalization", "TableModel"]),
-        .testTarget(name: "PDFTextTests", dependencies: ["PDFText"]),
+        .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "ScanImage"]),
+        .testTarget(name: "ScanImageTests", dependencies: ["ScanImage"]),
         .testTarget(name: "PageLayoutTests", dependencies: ["PageLayout", "TableModel"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Normalization", "TableModel"]),

@@ -24,6 +24,8 @@ public struct DocumentScore: Codable, Sendable, Equatable {
     public var overall: Score
     /// One line per wrong header field and per missed or spurious item, in record order, for finding errors.
     public var differences: [String]
+    /// The digits of gold's years, scores and dates that the prediction has right.
+    public var numbers: NumberAccuracy
 
     /// The score of one category.
     public subscript(category: EvaluationCategory) -> CategoryScore { categories.score(category) }
@@ -121,11 +123,13 @@ struct DocumentComparison {
     private var counts: [EvaluationCategory: (tp: Int, fp: Int, fn: Int, sums: [String: Double])] = [:]
     private var overall = Score(truePositives: 0, falsePositives: 0, falseNegatives: 0)
     private var differences: [String] = []
+    private let numbers: NumberAccuracy
 
     /// Measure titles at least this similar can match.
     static let titleThreshold = 0.6
 
     init(gold: Record, predicted: Record?) {
+        numbers = NumberAccuracy(gold: gold, predicted: predicted)
         compareFields(.document, gold: Field.document(gold.document), predicted: predicted.map { Field.document($0.document) })
         compareMemo(gold: gold.memo, predicted: predicted?.memo, predictionExists: predicted != nil)
         compareTuples(
@@ -153,7 +157,7 @@ struct DocumentComparison {
                     category: category, truePositives: c.tp, falsePositives: c.fp, falseNegatives: c.fn,
                     similaritySums: c.sums)
             },
-            overall: overall, differences: differences)
+            overall: overall, differences: differences, numbers: numbers)
     }
 
     /// Adds to a category and, unit for unit, to the overall score.

@@ -23,6 +23,8 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
     /// So a wrong field costs the same everywhere, partly similar text earns partial credit, and missing an
     /// item never beats extracting it badly. The category scores above count names and titles only.
     public var overall: Score
+    /// The digits of every gold year, score and date that the predictions have right, over all documents.
+    public var numbers: NumberAccuracy
     /// Prediction files matched to no gold document (or a second one for the same document); not scored.
     public var unmatchedPredictions: [String]
     /// Prediction files that are neither a record nor a failure object, as "path: reason"; their documents
@@ -35,6 +37,7 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
             CategoryScore(category: category, merging: documents.map { $0[category] })
         }
         overall = documents.map(\.overall).reduce(Score(truePositives: 0, falsePositives: 0, falseNegatives: 0), +)
+        numbers = documents.map(\.numbers).reduce(NumberAccuracy(), +)
         self.unmatchedPredictions = unmatchedPredictions
         self.unreadablePredictions = unreadablePredictions
     }
@@ -50,7 +53,7 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
 
     /// A plain-text report: F1 per document and category ("-" where the category is empty on both sides),
     /// then the corpus micro-average per category with counts, P, R, F1 and mean field similarity, then the
-    /// overall F1 and any unmatched or unreadable prediction files.
+    /// overall F1, the share of number digits read right, and any unmatched or unreadable prediction files.
     public func text() -> String {
         func number(_ x: Double) -> String { String(format: "%.3f", x) }
         func row(_ cells: [String], _ widths: [Int]) -> String {
@@ -92,6 +95,8 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
             corpusWidths))
         lines.append("")
         lines.append("Overall F1: \(number(overall.f1))")
+        lines.append(String(
+            format: "Numbers: %.1f %% of %d digits right (years, scores and dates)", 100 * numbers.accuracy, numbers.digits))
         if !unmatchedPredictions.isEmpty {
             lines.append("")
             lines.append("Predictions without gold:")

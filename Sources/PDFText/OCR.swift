@@ -1,4 +1,5 @@
 import Foundation
+import ScanImage
 
 /// A word tesseract read, with its box in the image's pixels.
 public struct OCRWord: Sendable, Equatable {
@@ -46,6 +47,8 @@ public struct OCREngine: Sendable {
     public var pageSegmentation: Int
     /// Seconds a page may take.
     public var timeout: Double
+    /// Whether numbers are read again from their shapes (see `NumberReader`).
+    public var rereadsNumbers = true
 
     public init(executable: String = "tesseract", languages: String = "tha+eng", pageSegmentation: Int = 11, timeout: Double = 60) {
         self.executable = executable
@@ -89,7 +92,24 @@ public struct OCREngine: Sendable {
         guard let tsv = try? String(contentsOf: folder.appendingPathComponent("page.tsv"), encoding: .utf8),
             let text = try? String(contentsOf: folder.appendingPathComponent("page.txt"), encoding: .utf8)
         else { return .failure(.failed("tesseract wrote no output")) }
-        return .success(Self.words(tsv: tsv, text: text))
+        let words = Self.words(tsv: tsv, text: text)
+        return .success(rereadsNumbers ? Self.rereadingNumbers(words, in: image) : words)
+    }
+
+    /// The words with every number spelled again by the digit specimen's `NumberReader`, from the ink in
+    /// the word's box; a word whose ink is not all digits and number marks keeps tesseract's reading.
+    static func rereadingNumbers(_ words: [OCRWord], in image: GrayImage) -> [OCRWord] {
+        guard case .success(let reader) = DigitSpecimen.reader else { return words }
+        return words.map { word in
+            guard NumberReader.numberPart(of: word.text) != nil, word.width > 0, word.height > 0 else { return word }
+            let box = PixelBox(
+                x0: max(0, word.left - 1), y0: max(0, word.top - 1),
+                x1: min(image.width - 1, word.left + word.width), y1: min(image.height - 1, word.top + word.height))
+            guard box.x0 <= box.x1, box.y0 <= box.y1, let text = reader.read(image, box: box, text: word.text) else { return word }
+            var out = word
+            out.text = text
+            return out
+        }
     }
 
     /// The text tokens of tesseract's plain text with boxes from its TSV. Both list the same lines in the

@@ -1,5 +1,6 @@
 import Foundation
 import PopplerShim
+import ScanImage
 
 /// Why a PDF, or one of its pages, could not be read.
 public enum PDFError: Error, Equatable, CustomStringConvertible {
@@ -50,85 +51,6 @@ public struct PDFGlyph: Sendable, Equatable {
     public var fontSize: Double = 0
     /// The font's name says bold.
     public var bold = false
-}
-
-/// An 8-bit grey image of a rendered page.
-public struct GrayImage: Sendable {
-    public var width: Int
-    public var height: Int
-    /// Row after row, one byte a pixel, 0 black to 255 white.
-    public var pixels: [UInt8]
-
-    /// The image as a binary PGM file, which tesseract reads.
-    public func pgm() -> Data {
-        var data = Data("P5\n\(width) \(height)\n255\n".utf8)
-        data.append(contentsOf: pixels)
-        return data
-    }
-
-    /// The ruling lines of the image (dark runs, across or down, at least `minimumRun` pixels long: a
-    /// table's borders, which letters are too short to make), and the image with them whitened, so that
-    /// OCR sees the space between cells instead of reading a border as a letter or joining the texts of
-    /// two cells into one word.
-    public func rules(minimumRun: Int) -> (rules: [Rule], cleaned: GrayImage) {
-        var mask = [Bool](repeating: false, count: pixels.count)
-        var rules: [Rule] = []
-        pixels.withUnsafeBufferPointer { p in
-            // Runs of one row (or column) continue a rule of the previous one when they overlap it, so a
-            // border a few pixels thick is one rule.
-            func scan(lines: Int, length: Int, index: (Int, Int) -> Int, horizontal: Bool) {
-                var open: [(first: Int, last: Int, start: Int, end: Int)] = []
-                for line in 0..<lines {
-                    var next: [(first: Int, last: Int, start: Int, end: Int)] = []
-                    var k = 0
-                    while k < length {
-                        guard p[index(line, k)] < 128 else {
-                            k += 1
-                            continue
-                        }
-                        var end = k
-                        while end < length, p[index(line, end)] < 128 { end += 1 }
-                        if end - k >= minimumRun {
-                            for m in k..<end { mask[index(line, m)] = true }
-                            if let j = open.firstIndex(where: { $0.last == line - 1 && $0.start < end && $0.end > k }) {
-                                var run = open.remove(at: j)
-                                run.last = line
-                                run.start = min(run.start, k)
-                                run.end = max(run.end, end)
-                                next.append(run)
-                            } else {
-                                next.append((line, line, k, end))
-                            }
-                        }
-                        k = end
-                    }
-                    for run in open {
-                        rules.append(Rule(horizontal: horizontal, position: Double(run.first + run.last) / 2,
-                                          start: Double(run.start), end: Double(run.end)))
-                    }
-                    open = next
-                }
-                for run in open {
-                    rules.append(Rule(horizontal: horizontal, position: Double(run.first + run.last) / 2,
-                                      start: Double(run.start), end: Double(run.end)))
-                }
-            }
-            scan(lines: height, length: width, index: { $0 * width + $1 }, horizontal: true)
-            scan(lines: width, length: height, index: { $1 * width + $0 }, horizontal: false)
-        }
-        var cleaned = self
-        for k in cleaned.pixels.indices where mask[k] { cleaned.pixels[k] = 255 }
-        return (rules, cleaned)
-    }
-}
-
-/// A ruling line across (`horizontal`) at `position` from `start` to `end`, or down the page: in pixels
-/// when found in a page image, in points when a page's drawing gives it.
-public struct Rule: Sendable, Equatable {
-    public var horizontal: Bool
-    public var position: Double
-    public var start: Double
-    public var end: Double
 }
 
 /// What a page draws besides glyphs: table borders, and the space characters that text extraction

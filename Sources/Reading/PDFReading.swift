@@ -1,6 +1,7 @@
 import Foundation
 import PDFText
 import PageLayout
+import ScanImage
 
 /// A page the read stage got no text from, and why; the rest of the document still comes through.
 public struct PageFailure: Codable, Sendable, Equatable {
@@ -174,12 +175,11 @@ public enum PDFReader {
                 var rulings: [Ruling] = []
                 let scale = 72 / Double(dpi)
                 if !isBlank(image) {
-                    // A third of an inch: longer than any letter's stroke, shorter than a table's border.
-                    let (rules, cleaned) = image.rules(minimumRun: dpi / 3)
-                    rulings = rules.map {
+                    let prepared = image.preparedForOCR(dpi: dpi)
+                    rulings = prepared.rules.map {
                         Ruling(horizontal: $0.horizontal, position: $0.position * scale, start: $0.start * scale, end: $0.end * scale)
                     }
-                    switch ocr.recognize(cleaned, dpi: dpi) {
+                    switch ocr.recognize(prepared.image, dpi: dpi) {
                     case .success(let found):
                         words = found.map { w in
                             Word(text: w.text, box: Box(

@@ -27,7 +27,13 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Measure the PDF read stage instead: pages/s beside pdftotext on the PDFs of INPUT.")
     var pdf = false
 
-    @Option(help: "With --pdf: how many times each PDF is read.")
+    @Flag(help: "Measure OCR instead: seconds per scanned page beside tesseract alone on the same pages of INPUT.")
+    var ocr = false
+
+    @Option(help: "With --ocr: resolution pages are rendered at.")
+    var ocrDPI = 300
+
+    @Option(help: "With --pdf or --ocr: how many times each PDF is read.")
     var rounds = 5
 
     @Option(help: "Another sarabun binary (a previous build) to run on the same documents in this same command; its speed is the baseline of the ratios printed last.")
@@ -42,6 +48,11 @@ struct Bench: AsyncParsableCommand {
     func run() async throws {
         if let childWorkers, let childFolder {
             try await child(workers: childWorkers, folder: childFolder)
+            return
+        }
+        if ocr {
+            let files = try InputDiscovery.discover(inputs, extensions: ["pdf"])
+            try OCRBench(files: files, rounds: max(1, rounds), settings: OCRSettings(dpi: ocrDPI)).run()
             return
         }
         if pdf {

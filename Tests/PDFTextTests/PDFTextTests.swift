@@ -1,4 +1,5 @@
 import Foundation
+import ScanImage
 import Testing
 
 @testable import PDFText
