@@ -59,6 +59,22 @@ func textPage(width: Int = 600, height: Int = 500, lines: Int = 12) -> GrayImage
     }
 }
 
+@Suite struct RuleTests {
+    @Test func tableBordersAreFoundAndWhitenedLettersStay() {
+        // A 200 × 100 white image: a border across at y 10–11, one down at x 50, and a short "letter" stroke.
+        var image = GrayImage(width: 200, height: 100, pixels: [UInt8](repeating: 255, count: 200 * 100))
+        for x in 5..<195 { image.pixels[10 * 200 + x] = 0; image.pixels[11 * 200 + x] = 0 }
+        for y in 5..<95 { image.pixels[y * 200 + 50] = 0 }
+        for y in 40..<60 { image.pixels[y * 200 + 120] = 0 }
+        let (rules, cleaned) = image.rules(minimumRun: 60)
+        #expect(rules.contains { $0.horizontal && $0.position == 10.5 && $0.start == 5 && $0.end == 195 })
+        #expect(rules.contains { !$0.horizontal && $0.position == 50 && $0.start == 5 && $0.end == 95 })
+        #expect(rules.count == 2)
+        #expect(cleaned.pixels[10 * 200 + 100] == 255 && cleaned.pixels[50 * 200 + 50] == 255)
+        #expect(cleaned.pixels[50 * 200 + 120] == 0)
+    }
+}
+
 @Suite struct ScanRuleTests {
     /// A faint border a bilevel scan left as dashes, each a row lower than the last, under a line of text.
     @Test func aDashedBorderIsFoundAndWhitenedAndTextIsNot() {
