@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "ScanImage"),
         // The only Swift module that calls poppler or tesseract.
         .target(
-            name: "PDFText", dependencies: ["PopplerShim", "ProcessSpawn", "ScanImage"],
+            name: "PDFText", dependencies: ["Genre", "PopplerShim", "ProcessSpawn", "ScanImage"],
             resources: [.copy("Resources/digit-specimen.pdf")]),
         // glibc's close-every-other-descriptor spawn action, which Swift cannot see without _GNU_SOURCE.
         .target(name: "ProcessSpawn"),
@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "RecordModel"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "RecordModel"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "RecordModel"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RecordModel", "Output", "Reading", "PDFText"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RecordModel", "Output", "Reading", "PDFText", "Genre", "Validation"]),
         .testTarget(name: "RecordDatabaseTests", dependencies: ["RecordDatabase", "RecordModel", "Output"]),
         // Checks every store must pass (corpus counts, README queries, replace, resume, kill -9), shared by
         // the SQLite and PostgreSQL test targets.

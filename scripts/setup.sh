@@ -7,8 +7,9 @@ need=(libicu-dev libsqlite3-dev pkg-config)
 # PDFs: poppler (glib for documents and rendering, C++ for glyph boxes, the core library's output device
 # for ruling lines), tesseract with Thai for scanned pages, poppler-utils for `sarabun bench --pdf`.
 need+=(libpoppler-glib-dev libpoppler-cpp-dev libpoppler-private-dev tesseract-ocr tesseract-ocr-tha poppler-utils)
-# postgresql: the tests start a throwaway server (scripts/test-postgres.sh).
-if [[ "${1:-}" == "--tests" ]]; then need+=(python3-pip postgresql); fi
+# postgresql: the tests start a throwaway server (scripts/test-postgres.sh); python3-pil damages the
+# scans they make (scripts/make-scan-fixtures.sh).
+if [[ "${1:-}" == "--tests" ]]; then need+=(python3-pip postgresql python3-pil); fi
 
 missing=()
 for pkg in "${need[@]}"; do

@@ -405,12 +405,23 @@ struct ScoreStatementReader {
     /// Question codes written as words in running text ("ข้อ o33", "I12", "033" for o33 with a Thai zero
     /// read for the letter): a tool letter and one to three digits, with no letter or digit glued on either
     /// side.
+    /// The bytes a code in prose starts with, and the letter each is: the letters in both cases and the
+    /// stand-ins taken without a block (a zero for o). OCR's misreadings need a table's block to be read.
+    private static let codeStarts: [UInt8: String] = {
+        var starts: [UInt8: String] = [:]
+        for letter in Genre.questionCodeLetters.keys {
+            for form in [letter, Character(letter.uppercased())] { if let byte = form.asciiValue { starts[byte] = String(letter) } }
+        }
+        for (standIn, letter) in Genre.questionLetterDefaults { if let byte = standIn.asciiValue { starts[byte] = String(letter) } }
+        return starts
+    }()
+
     static func questionCodes(in text: String) -> [(code: String, index: String.Index)] {
         let bytes = Array(text.utf8)
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         func isASCIIAlphanumeric(_ b: UInt8) -> Bool { isDigit(b) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
         var found: [(String, String.Index)] = []
-        for i in bytes.indices where "iIeEoO0".utf8.contains(bytes[i]) && (i == 0 || !isASCIIAlphanumeric(bytes[i - 1])) {
+        for i in bytes.indices where codeStarts[bytes[i]] != nil && (i == 0 || !isASCIIAlphanumeric(bytes[i - 1])) {
             var end = i + 1
             while end < bytes.count, isDigit(bytes[end]) { end += 1 }
             guard (2...4).contains(end - i), end == bytes.count || !(isASCIIAlphanumeric(bytes[end]) || bytes[end] == 0x2E || bytes[end] == 0x2F)
@@ -438,8 +449,7 @@ struct ScoreStatementReader {
             }
             if dash(at: after) > 0 || dashBefore { continue }
             let number = Int(String(decoding: bytes[(i + 1)..<end], as: UTF8.self))!
-            let letter = bytes[i] == UInt8(ascii: "0") ? "o" : String(UnicodeScalar(bytes[i] | 0x20))
-            found.append((letter + String(number), text.utf8.index(text.startIndex, offsetBy: i)))
+            found.append((codeStarts[bytes[i]]! + String(number), text.utf8.index(text.startIndex, offsetBy: i)))
         }
         return found
     }

@@ -63,6 +63,8 @@ struct TableScoreReader {
         var toolValues: [(Double, Location)] = []
         /// The tool of a tool column written once per block, and the letter of the table's question codes.
         var carriedTool: Tool?
+        /// The tool of the indicator row read last.
+        var indicatorTool: Tool?
         var tableLetter: String?
         var questionYears: [(index: Int, year: Int?, short: Bool)] = []
         var codeColumns: [(column: Int, line: Int)] = []
@@ -164,15 +166,18 @@ struct TableScoreReader {
     {
         guard let (value, year, scoreCell) = questionScore(row, codeCell: code.cell, scoreColumns: columns.scores.map { ($0.index, $0.year) })
         else { return true }
-        // A code without a letter belongs to its block: the tool column, the rows above, the heading.
-        let letter = code.letter ?? progress.carriedTool.map(\.letter) ?? progress.tableLetter ?? contextTool.map(\.letter)
-            ?? collector.questions.last?.code.first.map(String.init)
-        guard let letter else { return true }
+        // A code without its letter belongs to its block: the tool column, the indicator row above, the rows
+        // above, the heading.
+        let block = progress.carriedTool.map(\.letter) ?? progress.indicatorTool.map(\.letter) ?? progress.tableLetter
+            ?? contextTool.map(\.letter) ?? collector.questions.last?.code.first.map(String.init)
+        guard let letter = code.resolvedLetter(block: block) else { return code.misread == nil }
         progress.tableLetter = letter
-        if code.letter == nil {
+        // A zero typed for o is the letter, not a lack of it.
+        if code.letter == nil, code.misread.flatMap({ Genre.questionLetterDefaults[$0] }).map(String.init) != letter {
+            let written = code.misread.map { String($0) + code.number } ?? code.number
             collector.issues.append(ValidationIssue(
                 severity: .warning, code: "code_missing_letter", path: "",
-                message: "Question '\(code.number)' (line \(row.at.line)) has no tool letter; read as \(letter)\(code.number) from its block"))
+                message: "Question '\(written)' (line \(row.at.line)) has no tool letter; read as \(letter)\(code.number) from its block"))
         }
         progress.questionYears.append((collector.questions.count, year, row.cells.count < table.columns.count))
         progress.codeColumns.append((code.cell, row.at.line))
@@ -212,6 +217,11 @@ struct TableScoreReader {
     private func readIndicator(_ row: TableRow, label: String, docNumber: Int?, match: (indicator: Int, similarity: Double)?,
                                _ columns: Columns, _ progress: inout Progress, _ collector: inout ScoreCollector) -> Bool
     {
+        if let indicator = match?.indicator ?? docNumber,
+            let tool = Genre.toolIndicators.first(where: { $0.value.contains(indicator) }).flatMap({ Tool(rawValue: $0.key) })
+        {
+            progress.indicatorTool = tool
+        }
         var read = false
         var candidates: [(year: Int?, index: Int)] = []
         for (column, year) in columns.scores where column < row.cells.count {
@@ -448,11 +458,13 @@ enum IndicatorLabel {
     }
 }
 
-/// A question code at the start of a cell: "ข้อ i1", "E11", "o6แผน…", "017" (a Thai zero read for o),
-/// "ข้อ 27" (no letter: the block gives it).
+/// A question code at the start of a cell: "ข้อ i1", "E11", "o6แผน…", "017" (a zero for o), "(2" (OCR's
+/// reading of i2), "ข้อ 27" (no letter: the block gives it).
 struct QuestionCode {
     var cell: Int
     var letter: String?
+    /// What stood for the letter: a zero, or OCR's misreading (`Genre.questionLetterMisreadings`).
+    var misread: Character?
     var number: String
     var text: String?
 
@@ -468,9 +480,14 @@ struct QuestionCode {
         return nil
     }
 
+    /// The bytes a code can start with: its letters in both cases and their misreadings, all ASCII.
+    private static let firstBytes: Set<UInt8> = Set(
+        (Genre.questionCodeLetters.keys.flatMap { [$0, Character($0.uppercased())] } + Genre.questionLetterMisreadings.keys)
+            .compactMap(\.asciiValue))
+
     static func parse(_ raw: String, cell: Int) -> QuestionCode? {
         // Most cells are not codes: the first byte says so without splitting Thai into Characters.
-        if let first = raw.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), !"iIeEoO0".utf8.contains(first), first != 0xC2,
+        if let first = raw.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), !firstBytes.contains(first), first != 0xC2,
             !raw.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 }).starts(with: Genre.questionWord.utf8)
         {
             return nil
@@ -483,21 +500,34 @@ struct QuestionCode {
         }
         guard let first = rest.first else { return nil }
         var letter: String?
-        if "iIeEoO".contains(first) {
-            letter = first.lowercased()
+        var misread: Character?
+        let followedByDigit = rest.dropFirst().first.map { $0.isASCII && $0.isNumber } ?? false
+        if first.isLetter, let lower = first.lowercased().first, Genre.questionCodeLetters[lower] != nil {
+            letter = String(lower)
             rest = rest.dropFirst()
-        } else if first == "0", rest.dropFirst().first?.isNumber == true {
-            letter = "o"
+        } else if Genre.questionLetterMisreadings[first] != nil, followedByDigit {
+            misread = first
             rest = rest.dropFirst()
         } else if !hasPrefix {
             return nil
         }
         let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
-        guard !digits.isEmpty, digits.count <= 3 else { return nil }
+        guard !digits.isEmpty, digits.count <= (misread == nil ? 3 : 2), let number = Int(digits) else { return nil }
         let after = rest.dropFirst(digits.count)
         if let next = after.first, next == "." || next == "," || (next.isASCII && next.isLetter) { return nil }
+        // "(1)" numbers a list item; "60 วัน" is not question 0.
+        if misread != nil, number == 0 || after.first == ")" { return nil }
         let text = after.trimmed()
-        return QuestionCode(cell: cell, letter: letter, number: String(Int(digits)!), text: text.isEmpty ? nil : text)
+        return QuestionCode(cell: cell, letter: letter, misread: misread, number: String(number), text: text.isEmpty ? nil : text)
+    }
+
+    /// The code's letter, given the letter its block names: its own, or the block's when it has none or
+    /// a misreading that may stand for it.
+    func resolvedLetter(block: String?) -> String? {
+        if let letter { return letter }
+        guard let misread else { return block }
+        if let block, let character = block.first, Genre.questionLetterMisreadings[misread]?.contains(character) == true { return block }
+        return Genre.questionLetterDefaults[misread].map(String.init)
     }
 }
 

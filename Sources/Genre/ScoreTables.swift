@@ -38,6 +38,18 @@ extension Genre {
     public static let labelEndWords = ["ได้", "(", "=", "คะแนน", "มี"]
     /// "ข้อ i1": the word before a question's code.
     public static let questionWord = "ข้อ"
+    /// The letter a question's code starts with, by tool ("i1" is the IIT's first question), in either case.
+    public static let questionCodeLetters: [Character: String] = ["i": "IIT", "e": "EIT", "o": "OIT"]
+    /// What a code's letter is written or read as instead: a zero typed for o, and OCR's readings of the
+    /// letters in print ("(2" for i2, "61" for e1, "c7" for e7). Such a code takes its letter from its block
+    /// (the indicator row above it, the tool column, the heading), when the block's letter is one of these.
+    public static let questionLetterMisreadings: [Character: [Character]] = [
+        "0": ["o"], "(": ["i"], ")": ["i"], "l": ["i"], "|": ["i"], "!": ["i"], "6": ["e"], "c": ["e"],
+    ]
+    /// The letter a misreading stands for when the block names none: a zero before a number is o ("017").
+    public static let questionLetterDefaults: [Character: Character] = ["0": "o"]
+    /// The question word as OCR reads it too: its tone mark is small and often lost ("ขอ 012").
+    public static let questionWordReadings = [questionWord, "ขอ"]
     /// Headers of a column of question codes, where a bare number is a code without its letter.
     public static let questionColumnHeaders = ["ข้อ", "ข้อที่", "ข้อคำถามที่"]
     /// "EIT ส่วนที่ 1": the word before a tool's part.

@@ -1,4 +1,5 @@
 import Foundation
+import Genre
 import ScanImage
 
 /// A word tesseract read, with its box in the image's pixels.
@@ -12,6 +13,9 @@ public struct OCRWord: Sendable, Equatable {
     public var confidence: Double
     /// Tesseract's own line: block, paragraph and line numbers together.
     public var line: Int
+    /// Whether the word's number is in doubt: its ink did not read as the digits, it fit their shapes only
+    /// loosely, or tesseract itself was unsure (see `OCREngine.rereadingNumbers`).
+    public var uncertain = false
 }
 
 /// Why OCR of a page gave nothing.
@@ -96,20 +100,50 @@ public struct OCREngine: Sendable {
         return .success(rereadsNumbers ? Self.rereadingNumbers(words, in: image) : words)
     }
 
+    /// Below this confidence tesseract's reading of a number is in doubt even when its ink reads the same.
+    public static let certainConfidence = 60.0
+    /// Beyond this distance from the shapes it was taken for, a number's ink reads only loosely.
+    public static let certainDistance = NumberReader.farthest * 3 / 4
+
     /// The words with every number spelled again by the digit specimen's `NumberReader`, from the ink in
-    /// the word's box; a word whose ink is not all digits and number marks keeps tesseract's reading.
+    /// the word's box; a word whose ink is not all digits and number marks keeps tesseract's reading and
+    /// is marked `uncertain`, as is every number when the specimen could not be read.
     static func rereadingNumbers(_ words: [OCRWord], in image: GrayImage) -> [OCRWord] {
-        guard case .success(let reader) = DigitSpecimen.reader else { return words }
-        return words.map { word in
-            guard NumberReader.numberPart(of: word.text) != nil, word.width > 0, word.height > 0 else { return word }
+        guard case .success(let reader) = DigitSpecimen.reader else {
+            return words.map { word in
+                var out = word
+                out.uncertain = NumberReader.numberPart(of: word.text) != nil
+                return out
+            }
+        }
+        return words.indices.map { index in
+            let word = words[index]
+            let isNumber = NumberReader.numberPart(of: word.text) != nil
+            let isCode = !isNumber && index > 0 && words[index - 1].line == word.line
+                && Genre.questionWordReadings.contains(words[index - 1].text) && mayBeCode(word.text)
+            guard isNumber || isCode else { return word }
+            var out = word
+            out.uncertain = isNumber
             let box = PixelBox(
                 x0: max(0, word.left - 1), y0: max(0, word.top - 1),
                 x1: min(image.width - 1, word.left + word.width), y1: min(image.height - 1, word.top + word.height))
-            guard box.x0 <= box.x1, box.y0 <= box.y1, let text = reader.read(image, box: box, text: word.text) else { return word }
-            var out = word
-            out.text = text
+            guard word.width > 0, word.height > 0, box.x0 <= box.x1, box.y0 <= box.y1,
+                let reading = isNumber ? reader.read(image, box: box, text: word.text) : reader.readCode(image, box: box, text: word.text)
+            else { return out }
+            out.text = reading.text
+            out.uncertain = isNumber && (reading.distance > certainDistance || word.confidence < certainConfidence)
             return out
         }
+    }
+
+    /// Whether OCR's text after the question word may be a code whose digits it took for letters: a code
+    /// letter and a letter or two, not a tool's name ("ข้อ Ele" for E๒, but not "IIT").
+    static func mayBeCode(_ text: String) -> Bool {
+        guard (2...4).contains(text.count), let first = text.first, first.isASCII, first.isLetter,
+            let letter = first.lowercased().first, Genre.questionCodeLetters[letter] != nil
+        else { return false }
+        let rest = text.dropFirst()
+        return rest.allSatisfy { $0.isASCII && $0.isLetter } && !rest.allSatisfy(\.isUppercase)
     }
 
     /// The text tokens of tesseract's plain text with boxes from its TSV. Both list the same lines in the

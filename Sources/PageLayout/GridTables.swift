@@ -24,10 +24,14 @@ enum GridTables {
     /// How far ruling lines may miss each other and still meet, in points.
     static let slack = 3.0
 
-    /// The tables `rulings` draw among `lines`, and the lines outside them.
-    static func tables(_ rulings: [Ruling], lines: [Line]) -> (tables: [GridTable], rest: [Line]) {
-        let across = joined(rulings.filter(\.horizontal))
-        let down = joined(rulings.filter { !$0.horizontal })
+    /// The tables `rulings` draw among `lines`, and the lines outside them. With `bridging` (rules found
+    /// in a scan), pieces of one line are joined across gaps that no text crosses (see `bridged`).
+    static func tables(_ rulings: [Ruling], lines: [Line], bridging: Bool = false) -> (tables: [GridTable], rest: [Line]) {
+        var across = joined(rulings.filter(\.horizontal))
+        var down = joined(rulings.filter { !$0.horizontal })
+        if bridging {
+            (across, down) = (bridged(across, meeting: down, lines: lines), bridged(down, meeting: across, lines: lines))
+        }
         guard across.count >= 2, down.count >= 2 else { return ([], lines) }
         var tables: [GridTable] = []
         var used = Set<Int>()
@@ -40,15 +44,59 @@ enum GridTables {
 
     /// Lines at one position (within a point) whose pieces meet or overlap, as one line each.
     static func joined(_ rulings: [Ruling]) -> [Ruling] {
-        var out: [Ruling] = []
-        for r in rulings.sorted(by: { ($0.position, $0.start) < ($1.position, $1.start) }) {
-            if let k = out.indices.last(where: { abs(out[$0].position - r.position) <= 1 && r.start <= out[$0].end + slack }) {
-                out[k].end = max(out[k].end, r.end)
+        collinear(rulings).flatMap { pieces in
+            var out: [Ruling] = []
+            for r in pieces {
+                if let k = out.indices.last, r.start <= out[k].end + slack { out[k].end = max(out[k].end, r.end) } else { out.append(r) }
+            }
+            return out
+        }
+    }
+
+    /// The pieces at each position (within a point of the first), each group in order along the line. A
+    /// scan's border wavers by a fraction of a point, so its pieces do not sort by position and start at once.
+    private static func collinear(_ rulings: [Ruling]) -> [[Ruling]] {
+        var groups: [[Ruling]] = []
+        for r in rulings.sorted(by: { $0.position < $1.position }) {
+            if let first = groups.last?.first, abs(first.position - r.position) <= 1 {
+                groups[groups.count - 1].append(r)
             } else {
-                out.append(r)
+                groups.append([r])
             }
         }
-        return out
+        return groups.map { $0.sorted { $0.start < $1.start } }
+    }
+
+    /// A scanned page's faint border comes out of thresholding in pieces with wide gaps between them. Two
+    /// pieces at one position are one border when no line of text crosses the gap between them (where
+    /// text does, a cell spans the rows or columns) and the gap does not run from one line of `others` to
+    /// another: that is the space between two tables, or a cell's side where the cell spans.
+    static func bridged(_ rulings: [Ruling], meeting others: [Ruling], lines: [Line]) -> [Ruling] {
+        func corner(_ at: Double, _ r: Ruling) -> Bool {
+            others.contains { abs($0.position - at) <= slack && $0.start - slack <= r.position && r.position <= $0.end + slack }
+        }
+        return collinear(rulings).flatMap { pieces in
+            var out: [Ruling] = []
+            for r in pieces {
+                if let k = out.indices.last, !crossed(from: out[k], to: r, by: lines), !(corner(out[k].end, r) && corner(r.start, r)) {
+                    out[k].end = max(out[k].end, r.end)
+                } else {
+                    out.append(r)
+                }
+            }
+            return out
+        }
+    }
+
+    /// Whether some line's box crosses the position of `a` and `b` between the end of `a` and the start of `b`.
+    private static func crossed(from a: Ruling, to b: Ruling, by lines: [Line]) -> Bool {
+        let (gapStart, gapEnd, at) = (a.end, b.start, a.position)
+        return lines.contains { line in
+            let box = line.box
+            return a.horizontal
+                ? box.y0 < at && box.y1 > at && box.x1 > gapStart && box.x0 < gapEnd
+                : box.x0 < at && box.x1 > at && box.y1 > gapStart && box.y0 < gapEnd
+        }
     }
 
     /// Groups of horizontal and vertical lines that cross or touch one another: one table each.
@@ -134,6 +182,24 @@ enum GridTables {
                 start = end
             }
         }
+
+        // Where the rules are not all there (a scan that broke a faint border into dashes), the table is
+        // left to be read from its gutters. The signs: lines whose words stand apart by a gutter right
+        // where the grid has a column without its rule…
+        let gapped = inside.filter { k in
+            let line = lines[k]
+            guard let r = ys.lastIndex(where: { $0 < line.box.midY }), r < rowCount else { return false }
+            return line.pieces.indices.dropFirst().contains { i in
+                let (left, right) = (line.pieces[i - 1], line.pieces[i])
+                let (c0, c1) = (column(of: left, xs), column(of: right, xs))
+                return c0 < c1 && owner[r][c1] == owner[r][c0] && right.box.x0 - left.box.x1 >= Tables.minGutter * line.height
+                    && xs[(c0 + 1)...c1].contains { $0 > left.box.x1 && $0 < right.box.x0 }
+            }
+        }
+        // …and cells holding several decimal numbers one above another: numbers do not wrap, so the rows
+        // between them lost their rule.
+        let stacked = fragments.joined().filter { $0.filter { Text.isDecimal($0.text) }.count >= 2 }
+        if gapped.count >= 2 || stacked.count >= 2 { return nil }
 
         // A cell's lines: a line that ends where the next one's first word would not have fitted wrapped
         // into it; one that ends short of that broke there (a list item, a name per line).

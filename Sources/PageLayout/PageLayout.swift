@@ -44,7 +44,8 @@ public struct PageLayout: Sendable {
         // drawn table repeats at the top of every page is no running header.
         var grids: [[GridTable]] = []
         for p in pages.indices {
-            let (tables, rest) = GridTables.tables(pages[p].rulings, lines: lines[p])
+            let scanned = if case .words = pages[p].content { true } else { false }
+            let (tables, rest) = GridTables.tables(pages[p].rulings, lines: lines[p], bridging: scanned)
             grids.append(tables)
             lines[p] = rest
         }

@@ -297,7 +297,9 @@ enum Tables {
             let uniform = largest - smallest < step(height)
             let oneRow = uniform && cellLineGap.map { largest / height <= $0 + step(height) / height } == true
             for (k, gap) in gaps.enumerated() {
-                if !oneRow && (uniform || gap > smallest + step(height)) {
+                if (!oneRow && (uniform || gap > smallest + step(height)))
+                    || stacksDecimals(rows[rows.count - 1].last!, regionLines[k + 1], region.boundaries)
+                {
                     rows.append([regionLines[k + 1]])
                 } else {
                     rows[rows.count - 1].append(regionLines[k + 1])
@@ -310,6 +312,13 @@ enum Tables {
                 bottom: row.last!.box.y1, height: row.last!.height,
                 firstColumns: columns(of: row.first!, boundaries), lastColumns: columns(of: row.last!, boundaries))
         }
+    }
+
+    /// Whether `below` has a decimal number under one of `above` in the same column: a number does not
+    /// wrap, so the two are rows, whatever the gap between them (a scan's lost border leaves rows close).
+    static func stacksDecimals(_ above: Line, _ below: Line, _ boundaries: [Double]) -> Bool {
+        let (upper, lower) = (cells(of: [above], boundaries: boundaries), cells(of: [below], boundaries: boundaries))
+        return zip(upper, lower).contains { Text.isDecimal($0) && Text.isDecimal($1) }
     }
 
     /// The columns `line` has text in.
@@ -351,6 +360,13 @@ enum Text {
         let hyphenated = last == "-" && tail.count == 2 && !tail.first!.properties.isWhitespace && !isDigit(first)
         let glue = (isThaiLetter(last) && isThaiLetter(first)) || (isDigit(last) && isDigit(first)) || hyphenated
         return glue ? a + b : a + " " + b
+    }
+
+    /// A number with a decimal point and digits on both sides ("97.80", "๙๔.๕๐"): a whole number, not a
+    /// piece of one that a narrow column broke.
+    static func isDecimal(_ text: String) -> Bool {
+        let parts = text.split(separator: " ").joined().split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy(isDigit) }
     }
 
     static func isThaiLetter(_ c: Unicode.Scalar) -> Bool {

@@ -68,6 +68,8 @@ public struct DocumentProcessor: Sendable {
             let (corrected, issues) = validator.plausibility.correctingDigits(record)
             record = corrected
             record.validation.issues += issues
+            let doubtful = document.uncertainNumbers.compactMap { DoubtfulNumber(page: $0.page, text: $0.text, confidence: $0.confidence) }
+            record.validation.issues += OCRCertainty.issues(record, doubtful: doubtful)
         }
         let (finished, json) = validator.finalizeEncoded(record)
         return (.extracted(finished), json)

@@ -25,6 +25,8 @@ public struct LoadedDocument: Sendable {
     public var encoding: String
     /// PDF pages that gave no text (OCR failed or timed out); they become validation warnings.
     public var failedPages: [PageFailure] = []
+    /// Numbers OCR read whose digits are in doubt; fields holding them get a warning.
+    public var uncertainNumbers: [UncertainNumber] = []
 }
 
 /// How the read stage reads documents.
@@ -92,7 +94,8 @@ public enum DocumentReader {
                 file: input.displayPath, sha256: sha256, bytes: bytes, format: pdf.ocrPages.isEmpty ? .pdf : .pdfOCR,
                 pages: pdf.pageCount)
             let pages = pdf.pages.enumerated().map { PageText(page: $0.offset + 1, text: $0.element.text, tables: $0.element.tables) }
-            return .success(LoadedDocument(source: source, pages: pages, encoding: "PDF", failedPages: pdf.failedPages))
+            return .success(LoadedDocument(source: source, pages: pages, encoding: "PDF", failedPages: pdf.failedPages,
+                uncertainNumbers: pdf.uncertainNumbers))
         case .failure(let error):
             return .failure(ReadFailure(file: input.displayPath, sha256: sha256, bytes: bytes, reason: error.description))
         }

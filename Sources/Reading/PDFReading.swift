@@ -23,6 +23,23 @@ public struct PDFPages: Codable, Sendable, Equatable {
     /// Pages read by OCR (from 1).
     public var ocrPages: [Int]
     public var failedPages: [PageFailure]
+    /// Numbers OCR read whose digits are in doubt.
+    public var uncertainNumbers: [UncertainNumber] = []
+}
+
+/// A number OCR read that its ink did not confirm, or that tesseract doubted: where it was and how it read.
+public struct UncertainNumber: Codable, Sendable, Equatable {
+    public var page: Int
+    /// The number as read, digits and number marks ("๙๔.๕๐", "2568").
+    public var text: String
+    /// Tesseract's confidence in the word, 0–100.
+    public var confidence: Double
+
+    public init(page: Int, text: String, confidence: Double) {
+        self.page = page
+        self.text = text
+        self.confidence = confidence
+    }
 }
 
 /// How the read stage treats PDFs.
@@ -153,6 +170,7 @@ public enum PDFReader {
         var inputs: [PageInput] = []
         var ocrPages: [Int] = []
         var failures: [PageFailure] = []
+        var uncertain: [UncertainNumber] = []
         for n in 1...document.pageCount {
             do {
                 let size = try document.pageSize(n)
@@ -181,6 +199,10 @@ public enum PDFReader {
                     }
                     switch ocr.recognize(prepared.image, dpi: dpi) {
                     case .success(let found):
+                        uncertain += found.compactMap { w in
+                            guard w.uncertain, let part = NumberReader.numberPart(of: w.text) else { return nil }
+                            return UncertainNumber(page: n, text: part.number, confidence: w.confidence)
+                        }
                         words = found.map { w in
                             Word(text: w.text, box: Box(
                                 x0: Double(w.left) * scale, y0: Double(w.top) * scale,
@@ -202,7 +224,8 @@ public enum PDFReader {
         if !failures.isEmpty, pages.allSatisfy({ $0.text.isEmpty }) {
             return .failure(.page(failures[0].page, "no page gave text; \(failures[0].reason)"))
         }
-        return .success(PDFPages(pageCount: document.pageCount, pages: pages, ocrPages: ocrPages, failedPages: failures))
+        return .success(PDFPages(
+            pageCount: document.pageCount, pages: pages, ocrPages: ocrPages, failedPages: failures, uncertainNumbers: uncertain))
     }
 
     /// Poppler's character, word and box, for the layout; rotated text (stamps, margin notes) is left out.

@@ -89,6 +89,13 @@ public struct ShapeSample: Sendable {
     }
 }
 
+/// A word's text with its number read from the ink, and how far the farthest piece of that ink lay from
+/// the shape it was taken for (0 is a perfect fit; `NumberReader.farthest` the most allowed).
+public struct NumberReading: Sendable, Equatable {
+    public var text: String
+    public var distance: Float
+}
+
 /// Reads numbers again from their ink, character by character, where OCR's language model misreads them.
 ///
 /// Tesseract's Thai model reads Thai digits as other digits with high confidence (๘ as ๕, ๖ as ๐ or ๒),
@@ -134,7 +141,7 @@ public struct NumberReader: Sendable {
     ///
     /// A word that is all number is read whole. A word with letters before (or after) its number, such as
     /// `พ.ศ.๒๕๖๘`, keeps its letters: the number is the run of digit shapes at its end (or start).
-    public func read(_ image: GrayImage, box: PixelBox, text: String) -> String? {
+    public func read(_ image: GrayImage, box: PixelBox, text: String) -> NumberReading? {
         guard let part = Self.numberPart(of: text) else { return nil }
         let found = Self.pieces(image, box: box)
         guard let tallest = found.map(\.box.height).max() else { return nil }
@@ -162,17 +169,31 @@ public struct NumberReader: Sendable {
         }
         // A run of as many characters as OCR saw in the number, or the reading is not to be trusted.
         guard readings.count == part.number.count, let number = spelled(readings) else { return nil }
-        return part.prefix + number + part.suffix
+        return NumberReading(text: part.prefix + number.text + part.suffix, distance: number.distance)
+    }
+
+    /// OCR's `text` for a question code in `box` ("Ele" for E๒, "in" for i๓, where OCR took the Thai digits
+    /// of the code for letters): its first character, the letter, kept, and the ink after the letter read as
+    /// one or two digits; `nil` unless every piece after the letter is a digit.
+    public func readCode(_ image: GrayImage, box: PixelBox, text: String) -> NumberReading? {
+        guard let letter = text.first else { return nil }
+        let found = Self.pieces(image, box: box)
+        guard let tallest = found.map(\.box.height).max() else { return nil }
+        let pieces = found.filter { min($0.box.width, $0.box.height) > 1 && max($0.box.width, $0.box.height) >= 3 }
+        guard (2...3).contains(pieces.count) else { return nil }
+        let readings = pieces.dropFirst().map { classify($0, tallest: tallest) }
+        guard let number = spelled(readings), number.text.allSatisfy(\.isDigitOfEitherScript) else { return nil }
+        return NumberReading(text: String(letter) + number.text, distance: number.distance)
     }
 
     /// The pieces spelled in one script, the one whose shapes fit them better; `nil` without a digit, or
     /// with a piece that fits no shape.
-    private func spelled(_ readings: [Reading]) -> String? {
+    private func spelled(_ readings: [Reading]) -> NumberReading? {
         let thaiCost = readings.map(\.thai.1).reduce(0, +)
         let asciiCost = readings.map(\.ascii.1).reduce(0, +)
         let chosen = thaiCost <= asciiCost ? readings.map(\.thai) : readings.map(\.ascii)
         guard chosen.contains(where: { $0.0.isDigitOfEitherScript }), chosen.allSatisfy({ $0.1 <= farthest }) else { return nil }
-        return String(chosen.map(\.0))
+        return NumberReading(text: String(chosen.map(\.0)), distance: chosen.map(\.1).max() ?? 0)
     }
 
     /// A piece's nearest shape among the Thai digits and among the ASCII ones, marks in both, with distances.

@@ -299,6 +299,25 @@ private func codes(_ result: Extraction) -> [String] {
         #expect(codes(result) == ["code_missing_letter"])
     }
 
+    @Test func aCodeWhoseLetterOCRMisreadTakesTheLetterOfTheIndicatorAboveIt() {
+        // OCR of print reads i2 as "(2", e1 as "61" and e7 as "c7"; the indicator row says whose they are.
+        let text = """
+            ประเด็นการวิเคราะห์\tคะแนน 2568\tประเด็นที่ต้องปรับปรุง
+            ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่\t96.88\t- ไม่มี
+            (2 เจ้าหน้าที่ในหน่วยงานของท่าน มีการเลือกปฏิบัติ\t96.25\t
+            (1) รักษาระดับไว้\t90.00\t
+            ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน\t98.03\t- ไม่มี
+            61 เจ้าหน้าที่ปฏิบัติงานหรือให้บริการแก่ท่านเป็นไปตามขั้นตอน\t97.75\t
+            ตัวชี้วัดที่ 8 การปรับปรุงระบบการทำงาน\t95.73\t- ไม่มี
+            c7 หน่วยงานมีการเปิดโอกาสให้บุคคลภายนอกได้เข้าไปมีส่วนร่วม\t96.62\t
+            ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล\t86.75\t- ไม่มี
+            (3 ข้อความอื่น\t50.00\t
+            """
+        let result = extract(text)
+        #expect(rows(result.questionScores) == ["i2 IIT 2568 96.25", "e1 EIT 2568 97.75", "e7 EIT 2568 96.62"])
+        #expect(codes(result).filter { $0 == "code_missing_letter" }.count == 3)
+    }
+
     @Test func aLetterlessCodeUnderAToolHeadingTakesTheHeadingsLetter() {
         let text = """
             ๒. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) ปี ๒๕๖๖

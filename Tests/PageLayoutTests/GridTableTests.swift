@@ -92,6 +92,68 @@ struct Borders {
         #expect(grid.rows[0].slots[0].lines.isEmpty)
     }
 
+    /// A scan's faint borders survive in pieces: the header's column rules and part of the rule under it.
+    /// The rows, close together with no rule between them, still come out one per line of numbers.
+    @Test(arguments: [true, false])
+    func aTableWhoseRulesAreOnlyInPiecesIsReadFromItsGutters(pieces: Bool) throws {
+        var t = Typesetter()
+        for (k, row) in [("ตัวชี้วัด", "2566", "2567"), ("หน้าที่", "97.80", "98.12"), ("งบ", "93.15", "94.60"), ("อำนาจ", "96.44", "97.01")].enumerated() {
+            let y = k == 0 ? 106.0 : 112.0 + 24.0 * Double(k)
+            t.line(row.0, x: 85, y: y)
+            t.line(row.1, x: 205, y: y)
+            t.line(row.2, x: 305, y: y)
+        }
+        let rules = [
+            Ruling(horizontal: true, position: 100, start: 80, end: 400), Ruling(horizontal: true, position: 220, start: 80, end: 400),
+            Ruling(horizontal: false, position: 80, start: 100, end: 220), Ruling(horizontal: false, position: 400, start: 100, end: 220),
+            Ruling(horizontal: false, position: 200, start: 100, end: 130), Ruling(horizontal: false, position: 300, start: 100, end: 130),
+            Ruling(horizontal: true, position: 130, start: 80, end: 200),
+        ]
+        let page = PageLayout().pages([t.page(rulings: pieces ? rules : [])])[0]
+        let rows = page.tables.flatMap { $0.rows.map(\.texts) }
+        #expect(rows.suffix(3) == [["หน้าที่", "97.80", "98.12"], ["งบ", "93.15", "94.60"], ["อำนาจ", "96.44", "97.01"]])
+    }
+
+    /// A scan's borders as the image gives them: each in pieces that waver by a fraction of a point, the
+    /// rule under the header broken by a wide gap that no text crosses.
+    @Test func aScannedBorderInPiecesIsOneBorder() throws {
+        func word(_ text: String, _ x: Double, _ y: Double, _ line: Int) -> Word {
+            Word(text: text, box: Box(x0: x, y0: y, x1: x + 8 * Double(text.count), y1: y + 18), line: line)
+        }
+        let words = [word("มาตรการ", 85, 106, 1), word("สถานะ", 205, 106, 1), word("ป้องกัน", 85, 146, 2), word("เสร็จ", 205, 146, 2),
+                     word("ทุจริต", 85, 170, 3)]
+        let rules = [
+            Ruling(horizontal: true, position: 100, start: 80, end: 320), Ruling(horizontal: true, position: 200.4, start: 80, end: 320),
+            Ruling(horizontal: true, position: 130.3, start: 80, end: 150), Ruling(horizontal: true, position: 130, start: 230, end: 320),
+            Ruling(horizontal: false, position: 80.6, start: 150, end: 200), Ruling(horizontal: false, position: 80, start: 100, end: 152),
+            Ruling(horizontal: false, position: 200.3, start: 100, end: 160), Ruling(horizontal: false, position: 199.8, start: 158, end: 200),
+            Ruling(horizontal: false, position: 320, start: 100, end: 200),
+        ]
+        let page = PageInput(width: 595, height: 842, content: .words(words), rulings: rules)
+        let grid = try #require(PageLayout().pages([page])[0].tables.first)
+        #expect(grid.rows.map(\.texts) == [["มาตรการ", "สถานะ"], ["ป้องกันทุจริต", "เสร็จ"]])
+    }
+
+    /// Two scanned tables one under the other, their side borders at the same x: the gap between the
+    /// tables runs from corner to corner and is not bridged.
+    @Test func theGapBetweenTwoScannedTablesIsNoBorder() throws {
+        func word(_ text: String, _ x: Double, _ y: Double, _ line: Int) -> Word {
+            Word(text: text, box: Box(x0: x, y0: y, x1: x + 8 * Double(text.count), y1: y + 18), line: line)
+        }
+        let words = [word("ปี", 85, 106, 1), word("คะแนน", 205, 106, 1), word("2566", 85, 136, 2), word("91.20", 205, 136, 2),
+                     word("ตารางที่ 2", 85, 176, 3),
+                     word("IIT", 85, 216, 4), word("95.10", 205, 216, 4), word("EIT", 85, 246, 5), word("88.40", 205, 246, 5)]
+        var rules: [Ruling] = []
+        for (top, bottom) in [(100.0, 160.0), (210.0, 270.0)] {
+            rules += [Ruling(horizontal: true, position: top, start: 80, end: 320), Ruling(horizontal: true, position: top + 30, start: 80, end: 320),
+                      Ruling(horizontal: true, position: bottom, start: 80, end: 320)]
+            rules += [80.0, 200, 320].map { Ruling(horizontal: false, position: $0, start: top, end: bottom) }
+        }
+        let page = PageInput(width: 595, height: 842, content: .words(words), rulings: rules)
+        let tables = PageLayout().pages([page])[0].tables
+        #expect(tables.map { $0.rows.map(\.texts) } == [[["ปี", "คะแนน"], ["2566", "91.20"]], [["IIT", "95.10"], ["EIT", "88.40"]]])
+    }
+
     @Test func linesThatEndShortOfTheirCellAreTheCellsOwnLines() throws {
         // A wide cell with one office per line: each would have fitted after the line above.
         var t = Typesetter()

@@ -30,7 +30,25 @@ import Testing
             for x in 22..<52 where x < 25 || x >= 49 || y < 13 || y >= 37 { image.pixels[y * 120 + x] = 0 }
         }
         let box = PixelBox(x0: 12, y0: 9, x1: 50, y1: 40)
-        #expect(reader.read(image, box: box, text: "17") == "10")
+        #expect(reader.read(image, box: box, text: "17")?.text == "10")
         #expect(reader.read(image, box: box, text: "IIT") == nil)
+    }
+
+    /// A code is its letter and digits: the first piece is kept as OCR read it, the others must be digits.
+    @Test func aCodesDigitsAreReadAfterItsLetter() {
+        func bar(_ w: Int, _ h: Int) -> Shape {
+            Shape(ink: PixelBox(x0: 0, y0: 0, x1: w - 1, y1: h - 1)) { _, _ in true }
+        }
+        let reader = NumberReader(samples: [ShapeSample(character: "๑", shape: bar(6, 30))])
+        var image = GrayImage(width: 120, height: 50, pixels: [UInt8](repeating: 255, count: 6000))
+        // A "T"-like letter, then one bar, then (for the second word) a solid square that is no digit.
+        for y in 10..<40 {
+            for x in 10..<30 where y < 14 || (x >= 18 && x < 22) { image.pixels[y * 120 + x] = 0 }
+            for x in 34..<40 { image.pixels[y * 120 + x] = 0 }
+        }
+        let code = PixelBox(x0: 10, y0: 9, x1: 40, y1: 40)
+        #expect(reader.readCode(image, box: code, text: "Ele")?.text == "E๑")
+        for y in 10..<40 { for x in 44..<74 { image.pixels[y * 120 + x] = 0 } }
+        #expect(reader.readCode(image, box: PixelBox(x0: 10, y0: 9, x1: 74, y1: 40), text: "Ele") == nil)
     }
 }
