@@ -68,8 +68,7 @@ public struct DocumentProcessor: Sendable {
             let (corrected, issues) = validator.plausibility.correctingDigits(record)
             record = corrected
             record.validation.issues += issues
-            let doubtful = document.uncertainNumbers.compactMap { DoubtfulNumber(page: $0.page, text: $0.text, confidence: $0.confidence) }
-            record.validation.issues += OCRCertainty.issues(record, doubtful: doubtful)
+            record.validation.issues += OCRCertainty.issues(record, uncertain: document.uncertainNumbers)
         }
         let (finished, json) = validator.finalizeEncoded(record)
         return (.extracted(finished), json)

@@ -1,6 +1,7 @@
 import Foundation
 import PDFText
 import PageLayout
+import RecordModel
 import ScanImage
 
 /// A page the read stage got no text from, and why; the rest of the document still comes through.
@@ -25,21 +26,6 @@ public struct PDFPages: Codable, Sendable, Equatable {
     public var failedPages: [PageFailure]
     /// Numbers OCR read whose digits are in doubt.
     public var uncertainNumbers: [UncertainNumber] = []
-}
-
-/// A number OCR read that its ink did not confirm, or that tesseract doubted: where it was and how it read.
-public struct UncertainNumber: Codable, Sendable, Equatable {
-    public var page: Int
-    /// The number as read, digits and number marks ("๙๔.๕๐", "2568").
-    public var text: String
-    /// Tesseract's confidence in the word, 0–100.
-    public var confidence: Double
-
-    public init(page: Int, text: String, confidence: Double) {
-        self.page = page
-        self.text = text
-        self.confidence = confidence
-    }
 }
 
 /// How the read stage treats PDFs.

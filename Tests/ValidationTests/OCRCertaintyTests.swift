@@ -16,17 +16,17 @@ import Validation
     }
 
     @Test(arguments: [("๙๓.๙๖", 93.96), ("(93.96", 93.96), ("๒๕๖๗.", 2567.0), ("๙๔.๕๐", 94.5)] as [(String, Double)])
-    func aDoubtfulNumbersValueIsItsDigits(text: String, value: Double) {
-        #expect(DoubtfulNumber(page: 1, text: text, confidence: 90)?.value == value)
+    func anUncertainNumbersValueIsItsDigits(text: String, value: Double) {
+        #expect(UncertainNumber(page: 1, text: text, confidence: 90).value == value)
     }
 
     @Test func aFieldHoldingADoubtfulNumberOfItsPageIsWarnedOf() {
-        let doubtful = [DoubtfulNumber(page: 1, value: 93.96, confidence: 41), DoubtfulNumber(page: 1, value: 2567, confidence: 88)]
-        let issues = OCRCertainty.issues(record(), doubtful: doubtful)
+        let uncertain = [UncertainNumber(page: 1, text: "๙๓.๙๖", confidence: 41), UncertainNumber(page: 1, text: "2567", confidence: 88)]
+        let issues = OCRCertainty.issues(record(), uncertain: uncertain)
         #expect(issues.allSatisfy { $0.code == "ocr_uncertain" && $0.severity == .warning })
         // The same score on page 2 was read with no doubt; the year of page 1 is held by two fields.
         #expect(Set(issues.map(\.path)) == ["/assessments/0/year_be", "/tool_scores/0/score", "/tool_scores/0/year_be"])
         #expect(issues.first { $0.path == "/tool_scores/0/score" }?.message.contains("confidence 41") == true)
-        #expect(OCRCertainty.issues(record(), doubtful: []).isEmpty)
+        #expect(OCRCertainty.issues(record(), uncertain: []).isEmpty)
     }
 }
