@@ -138,7 +138,7 @@ func readFailure(_ file: InputFile, _ options: ReadOptions = ReadOptions()) -> S
     /// A helper that answers every request with one page of text, or hangs on a path containing "hang",
     /// or crashes on one containing "crash".
     func helper() throws -> String {
-        let answer = #"{"pages":{"pageCount":1,"pages":[{"text":"ข้อความ","tables":[]}],"ocrPages":[],"failedPages":[]}}"#
+        let answer = #"{"pages":{"pageCount":1,"pages":[{"text":"ข้อความ","tables":[]}],"ocrPages":[],"failedPages":[],"uncertainNumbers":[]}}"#
         let script = """
             #!/bin/sh
             while read line; do
