@@ -51,7 +51,7 @@ let package = Package(
         // Lines, paragraphs and table cells rebuilt from glyph and word boxes.
         // The table grid (rows of slots with spans) that the PDF layout and the HTML parser both give.
         .target(name: "TableModel"),
-        .target(name: "PageLayout", dependencies: ["TableModel"]),
+        .target(name: "PageLayout", dependencies: ["ICUBridge", "Normalization", "TableModel"]),
         // SHA-256 blocks in C: on the CPU's SHA extensions when it has them.
         .target(name: "SHA256Blocks"),
         .target(name: "Reading", dependencies: ["ICUBridge", "RecordModel", "PDFText", "ScanImage", "PageLayout", "TableModel", "SHA256Blocks"]),

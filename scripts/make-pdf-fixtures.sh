@@ -13,8 +13,21 @@
 # Each document goes text → flat ODF (scripts/pdf-fixtures/text2fodt.py: paragraphs, bordered tables,
 # a running header and page numbers) → PDF by LibreOffice → recompressed by qpdf. Their gold is the text
 # documents' gold (corpus/gold), matched by file name without extension (`sarabun eval --match-stem`).
+#
+#   make-pdf-fixtures.sh             refresh the committed fixtures above
+#   make-pdf-fixtures.sh --all OUT   only typeset, in both fonts, every seed and development document into
+#                                    OUT/fodt-<font>/corpus/*.pdf and OUT/fodt-<font>/dev/*.pdf (nothing
+#                                    committed changes), for measuring the whole set
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+all=""
+case "${1:-}" in
+  "") ;;
+  --all) all=${2:?make-pdf-fixtures: --all needs an output folder} ;;
+  -h|--help) sed -n 2,20p "$0" | cut -c3-; exit 0 ;;
+  *) echo "make-pdf-fixtures: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+esac
 
 need=(libreoffice-writer-nogui fonts-thai-tlwg qpdf poppler-utils netpbm img2pdf)
 missing=()
@@ -59,6 +72,20 @@ scan() {
   img2pdf --pagesize A4 -o "$work/scanned.pdf" "$pages"/page-*.tif >/dev/null 2>&1
   store "$work/scanned.pdf" "$2"
 }
+
+if [[ -n $all ]]; then
+  for face in "laksaman Laksaman 16" "garuda Garuda 14"; do
+    read -r name font size <<< "$face"
+    typeset_pdfs "$name/corpus" "$font" "$size" corpus/*.txt
+    typeset_pdfs "$name/dev" "$font" "$size" corpus/dev/docs/*.txt
+    for set in corpus dev; do
+      mkdir -p "$all/fodt-$name/$set"
+      for pdf in "$work/$name/$set"/*.pdf; do store "$pdf" "$all/fodt-$name/$set/$(basename "$pdf")"; done
+    done
+  done
+  du -sh "$all"/fodt-*
+  exit 0
+fi
 
 typeset_pdfs laksaman Laksaman 16 corpus/*.txt
 typeset_pdfs garuda Garuda 14 corpus/*.txt

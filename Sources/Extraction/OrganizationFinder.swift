@@ -140,7 +140,7 @@ struct OrganizationFinder: Sendable {
         guard let winner else {
             return (Organization(
                 name: nil, type: nil, district: place(Genre.districtWords.prefix(1), lines: lines, owner: nil),
-                province: place(Genre.provinceWords.prefix(1), lines: lines, owner: nil)), nil, [])
+                province: place(Genre.provinceWords.prefix(1), lines: lines, owner: nil).map(Self.province)), nil, [])
         }
         var district: String?
         var province: String?
@@ -154,7 +154,21 @@ struct OrganizationFinder: Sendable {
         return (Organization(
             name: winner.name, type: winner.type,
             district: district ?? place(Genre.districtWords.prefix(1), lines: lines, owner: winner.key),
-            province: province ?? place(Genre.provinceWords.prefix(1), lines: lines, owner: winner.key)), winner, mentions)
+            province: (province ?? place(Genre.provinceWords.prefix(1), lines: lines, owner: winner.key)).map(Self.province)),
+            winner, mentions)
+    }
+
+    private static let provinces = Set(Genre.provinces)
+
+    /// A province's name cut back to the province it starts with when words after it were glued on
+    /// ("กาญจนบุรีที่ได้รับ…", where a line break lost the space); any other name as it is written.
+    static func province(_ value: String) -> String {
+        if provinces.contains(value) { return value }
+        let longest = Genre.provinces.filter { value.unicodeScalars.starts(with: $0.unicodeScalars) }.max { $0.unicodeScalars.count < $1.unicodeScalars.count }
+        guard let longest, let next = value.unicodeScalars.dropFirst(longest.unicodeScalars.count).first,
+            isThaiConsonant(next)
+        else { return value }
+        return longest
     }
 
     /// Mentions of organisations in one line; the assessor and venues are left out.

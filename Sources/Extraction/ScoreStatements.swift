@@ -307,6 +307,12 @@ struct ScoreStatementReader {
         var i = 0
         while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
         if i < b.count, b[i] == UInt8(ascii: "(") { i += 1 }
+        // "… 96.20 คะแนน 2) แบบวัด…": an integer closing a parenthesis it never opened numbers an item run into the line.
+        if end < b.count, b[end] == UInt8(ascii: ")"), !b[start..<end].contains(UInt8(ascii: ".")),
+            Parentheses.enclosing(start, in: b) == nil
+        {
+            return true
+        }
         guard i == start, end < b.count else { return false }
         return b[end] == UInt8(ascii: ")") || (b[end] == UInt8(ascii: ".") && (end + 1 == b.count || b[end + 1] == 0x20))
     }

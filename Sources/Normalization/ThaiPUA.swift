@@ -13,7 +13,7 @@
 /// - SDL, shift down and left: both.
 /// - RD, remove descender: YO YING (ญ) and THO THAN (ฐ) without the descender, used above a below
 ///   vowel.
-enum ThaiPUA {
+public enum ThaiPUA {
     /// Windows fonts (Tahoma, Microsoft Sans Serif, Cordia, Angsana, Browallia…): U+F700–U+F71A.
     static let windowsBase: UInt32 = 0xF700
     static let windows: [UInt32] = [
@@ -77,6 +77,14 @@ enum ThaiPUA {
         0x0E3A, // F89D PHINTHU, SD
         0x0E10, // F89E THO THAN, RD
     ]
+
+    /// `text` with every Thai PUA glyph turned into the character it stands for.
+    public static func standardized(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { standard($0.value) != nil }) else { return text }
+        var out = String.UnicodeScalarView()
+        for c in text.unicodeScalars { out.append(standard(c.value).flatMap(Unicode.Scalar.init) ?? c) }
+        return String(out)
+    }
 
     /// The standard code point for a Thai PUA glyph, or nil if `c` is not one.
     @inline(__always)

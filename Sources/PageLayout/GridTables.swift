@@ -228,7 +228,7 @@ enum GridTables {
                     } else if items.isEmpty {
                         items.append(part.text)
                     } else {
-                        items[items.count - 1] = Text.joinWrapped(items[items.count - 1], part.text, spaced: parts[k - 1].spaceAfter)
+                        items[items.count - 1] = WrappedLines.join(items[items.count - 1], part.text, spaced: parts[k - 1].spaceAfter)
                     }
                 }
                 texts[r][c] = items.joined(separator: " ")
@@ -290,7 +290,7 @@ enum GridTables {
             spaceAfter = line.pieces[range.upperBound - 1].spaceAfter
             x0 = line.pieces[range.lowerBound].box.x0
             x1 = line.pieces[range].map(\.box.x1).max() ?? x0
-            let thai = line.pieces[range.lowerBound].text.unicodeScalars.first.map(Text.isThaiLetter) ?? false
+            let thai = line.pieces[range.lowerBound].text.unicodeScalars.first.map(WrappedLines.isThaiLetter) ?? false
             var end = range.lowerBound + 1
             while end < range.upperBound, line.pieces[end].box.x0 - line.pieces[end - 1].box.x1 <= line.spaceGap { end += 1 }
             firstWordWidth = line.pieces[end - 1].box.x1 - x0 + (thai ? 0 : line.spaceGap)

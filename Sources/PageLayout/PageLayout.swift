@@ -1,3 +1,5 @@
+import ICUBridge
+import Normalization
 import TableModel
 
 /// Rebuilds the text of a document's pages from the boxes of their glyphs or OCR words, in the form the
@@ -143,6 +145,13 @@ public struct PageLayout: Sendable {
         return row.bottom + room >= textBottom - 2 * row.height
     }
 
+    /// Whether a cell of `row` has text on neither its first nor its last line: the cell is set in the
+    /// middle of the row (a table whose cells are centred vertically), so the row was laid out whole and
+    /// no page break cut it (a cut row's text runs from its top to the cut).
+    static func hasFloatingCell(_ row: Row) -> Bool {
+        row.cells.indices.contains { !row.cells[$0].isEmpty && !row.firstColumns.contains($0) && !row.lastColumns.contains($0) }
+    }
+
     /// Whether `row` leaves empty a column that every one of `rows` (two or more) fills: it is no row of
     /// its own but the rest of one.
     static func lacksAlwaysFilledCell(_ row: Row, _ rows: [Row]) -> Bool {
@@ -172,7 +181,8 @@ public struct PageLayout: Sendable {
     /// - the first row of a table that continues a page is joined to the last row of the table before
     ///   when that row reaches the bottom of the text (a cut row fills its page); it has several lines,
     ///   or the table's rows have (a table of one-line rows has no cut rows), or the first row leaves
-    ///   empty a column that every row before fills; and the continuation has
+    ///   empty a column that every row before fills; no cell of it is set in the middle of the row; and
+    ///   the continuation has
     ///   text only in columns whose text ran to the bottom of the page (a column that ended there
     ///   cannot go on, so text in it starts a new row).
     /// A row cut over three pages is joined twice; a page left with nothing but the cut row's middle
@@ -198,11 +208,12 @@ public struct PageLayout: Sendable {
                     last.lineCount >= 2 || previous.rows.map(\.lineCount).sorted()[previous.rows.count / 2] >= 2
                         || lacksAlwaysFilledCell(first, previous.rows),
                     last.bottom >= bottom - 1.5 * last.height,  // a cut row fills its page
+                    !hasFloatingCell(last),
                     first.firstColumns.isSubset(of: last.lastColumns),
                     last.cells.count == first.cells.count
                 else { break }
                 var joined = first
-                joined.cells = zip(last.cells, first.cells).map { Text.joinWrapped($0, $1) }
+                joined.cells = zip(last.cells, first.cells).map { WrappedLines.join($0, $1) }
                 joined.slots = last.slots
                 joined.lineCount = last.lineCount + first.lineCount
                 joined.firstColumns = last.firstColumns
@@ -298,27 +309,33 @@ struct Metrics {
     var lineGap: Double
 
     init(_ pages: [[Block]], pageWidths: [Double]) {
+        rightEdges = zip(pages, pageWidths).map { blocks, width in
+            let ends = blocks.compactMap { block -> Double? in if case .line(let line) = block { line.box.x1 } else { nil } }.sorted(by: >)
+            return max(ends.isEmpty ? 0 : ends[min(2, (ends.count - 1) / 3)], 0.75 * width)
+        }
+        // Gaps in 2 % steps of the line height; the most common one is the paragraph's. Gaps under a line
+        // that fills its page's width are counted alone where there are any: such a line wrapped, so the
+        // gap is inside a paragraph, where a memo of many one-line fields may space its paragraphs more
+        // often than it wraps a line.
         var gaps: [Int: Int] = [:]
-        rightEdges = []
-        for (blocks, width) in zip(pages, pageWidths) {
-            var ends: [Double] = []
+        var wrapGaps: [Int: Int] = [:]
+        for (blocks, rightEdge) in zip(pages, rightEdges) {
             var previous: Line?
             for block in blocks {
                 guard case .line(let line) = block else {
                     previous = nil
                     continue
                 }
-                ends.append(line.box.x1)
                 if let p = previous, line.box.x0 < p.box.x1, line.box.x1 > p.box.x0 {
-                    // Gaps in 2 % steps of the line height; the most common one is the paragraph's.
-                    gaps[Int(((line.box.y0 - p.box.y1) / p.height * 50).rounded()), default: 0] += 1
+                    let gap = Int(((line.box.y0 - p.box.y1) / p.height * 50).rounded())
+                    gaps[gap, default: 0] += 1
+                    if p.box.x1 >= rightEdge - 2 * p.height { wrapGaps[gap, default: 0] += 1 }
                 }
                 previous = line
             }
-            ends.sort(by: >)
-            rightEdges.append(max(ends.isEmpty ? 0 : ends[min(2, (ends.count - 1) / 3)], 0.75 * width))
         }
-        let mode = gaps.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 25
+        let counted = wrapGaps.isEmpty ? gaps : wrapGaps
+        let mode = counted.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 25
         lineGap = Double(mode) / 50
     }
 
@@ -354,7 +371,7 @@ struct Metrics {
                 // A heading is set larger or bolder than the text under it: a paragraph of its own.
                 let sameParagraph = gap <= (lineGap + 0.08) * p.last.height && line.isSetLike(p.last)
                 if sameParagraph, wraps(p.last, into: line, rightEdge: rightEdge) {
-                    paragraph = (Text.joinWrapped(p.text, text, spaced: p.last.pieces.last?.spaceAfter ?? false), line)
+                    paragraph = (WrappedLines.join(p.text, text, spaced: p.last.pieces.last?.spaceAfter ?? false), line)
                     continue
                 }
                 flush()
@@ -369,21 +386,53 @@ struct Metrics {
 
     /// Whether `line` ended only because `next` did not fit after it: the next line starts at its left
     /// edge, and its first word would not have fitted after it. Thai breaks between words without spaces,
-    /// so for Thai the smallest piece that could have moved up is a short word, taken as five letters.
+    /// so for Thai the smallest piece that could have moved up is a word (``firstThaiWordEnd(_:in:)``).
     ///
     /// A line set out by hand does not go on from the line above: one with a gap of two line heights or
     /// more inside (a field and a date aligned with spaces). A rule drawn of one repeated mark (dashes)
     /// neither goes on from a line nor is gone on from.
     private func wraps(_ line: Line, into next: Line, rightEdge: Double) -> Bool {
         guard next.box.x0 <= line.box.x0 + 0.5 * line.height, let first = next.words.first,
-            !Self.isRule(line), !Self.isRule(next), !Self.hasAlignmentGap(next)
+            !Self.isRule(line), !Self.isRule(next), !Self.hasAlignmentGap(next), !Self.opensItem(next)
         else { return false }
         var end = first.x1
-        if let scalar = next.pieces[first.range.lowerBound].text.unicodeScalars.first, Text.isThaiLetter(scalar) {
-            end = next.pieces[min(first.range.lowerBound + 4, first.range.upperBound - 1)].box.x1
+        if let scalar = next.pieces[first.range.lowerBound].text.unicodeScalars.first, WrappedLines.isThaiLetter(scalar) {
+            end = next.pieces[Self.firstThaiWordEnd(next, in: first.range)].box.x1
         }
-        let space = Text.isThaiLetter(next.pieces[first.range.lowerBound].text.unicodeScalars.first ?? " ") ? 0 : line.spaceGap
+        let space = WrappedLines.isThaiLetter(next.pieces[first.range.lowerBound].text.unicodeScalars.first ?? " ") ? 0 : line.spaceGap
         return line.box.x1 + space + (end - first.x0) > rightEdge
+    }
+
+    /// The last piece of the least of the Thai run `range` of `line` that could have moved up to the line
+    /// above: its first dictionary word (a word processor breaks Thai between the words of its dictionary),
+    /// five letters at least, since word processors' dictionaries hold compounds that ICU's splits
+    /// ("ผู้มีส่วนได้ส่วนเสีย"), and ten at most, since a run the dictionary does not know (a name) is
+    /// one segment to ICU however long, where a word processor would have broken it.
+    static func firstThaiWordEnd(_ line: Line, in range: Range<Int>) -> Int {
+        let shortWord = min(range.lowerBound + 4, range.upperBound - 1)
+        let longWord = min(range.lowerBound + 9, range.upperBound - 1)
+        // A legacy font's private-use marks are no letters to the dictionary.
+        let text = ThaiPUA.standardized(line.text(range))
+        guard let word = WordBreak.thaiSegments(text).first else { return shortWord }
+        let scalars = text[word.range].unicodeScalars.count
+        var seen = 0
+        for k in range {
+            seen += line.pieces[k].text.unicodeScalars.count
+            if seen >= scalars { return min(max(k, shortWord), longWord) }
+        }
+        return longWord
+    }
+
+    /// Whether `line` opens with an item number standing as a word ("๒)", "3.", "(4)") or a bullet: it
+    /// starts an item of a list, and goes on from no line above, however full that line is.
+    static func opensItem(_ line: Line) -> Bool {
+        guard let first = line.words.first else { return false }
+        var word = line.text(first.range).unicodeScalars[...]
+        if word.count == 1, word.first == "•" { return true }
+        if word.first == "(", word.last == ")" { word = word.dropFirst() }
+        guard let mark = word.last, mark == ")" || mark == "." else { return false }
+        let number = word.dropLast()
+        return (1...2).contains(number.count) && number.allSatisfy(WrappedLines.isDigit)
     }
 
     private static func hasAlignmentGap(_ line: Line) -> Bool {

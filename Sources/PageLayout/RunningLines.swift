@@ -1,3 +1,5 @@
+import TableModel
+
 /// Running headers and footers, and page numbers: lines at the top or bottom edge of the pages that
 /// belong to the page, not to the document's text: repeated on the pages, numbering them, or (a header)
 /// set smaller than the body text.
@@ -60,7 +62,7 @@ enum RunningLines {
         var out = String.UnicodeScalarView()
         var lastDigit = false
         for c in text.unicodeScalars where !c.properties.isWhitespace {
-            let digit = Text.isDigit(c)
+            let digit = WrappedLines.isDigit(c)
             if digit, lastDigit { continue }
             out.append(digit ? "#" : c)
             lastDigit = digit
@@ -76,14 +78,14 @@ enum RunningLines {
         s = s.drop { decoration.contains($0) }
         var value = 0
         var digits = 0
-        while let c = s.unicodeScalars.first, Text.isDigit(c), digits < 4 {
+        while let c = s.unicodeScalars.first, WrappedLines.isDigit(c), digits < 4 {
             value = value * 10 + Int(c.value >= 0x0E50 ? c.value - 0x0E50 : c.value - 0x30)
             digits += 1
             s = s.dropFirst()
         }
         guard digits > 0 else { return nil }
         if s.first == "/" {
-            s = s.dropFirst().drop { Text.isDigit($0.unicodeScalars.first!) }
+            s = s.dropFirst().drop { WrappedLines.isDigit($0.unicodeScalars.first!) }
         }
         return s.allSatisfy { decoration.contains($0) } ? value : nil
     }

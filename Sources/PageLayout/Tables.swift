@@ -337,7 +337,7 @@ enum Tables {
                 var end = start
                 while end < line.pieces.count, line.pieces[end].box.midX < limit { end += 1 }
                 if end > start {
-                    cells[column] = Text.joinWrapped(cells[column], line.text(start..<end), spaced: spaced[column])
+                    cells[column] = WrappedLines.join(cells[column], line.text(start..<end), spaced: spaced[column])
                     spaced[column] = line.pieces[end - 1].spaceAfter
                 }
                 start = end
@@ -348,32 +348,10 @@ enum Tables {
 }
 
 enum Text {
-    /// Two pieces of text that a line break separated: one space where the page drew one at the break
-    /// (`spaced`); else no space between Thai letters (Thai wraps between words that have no space
-    /// between them) or between digits (a number broken in a narrow column), one space otherwise.
-    static func joinWrapped(_ a: String, _ b: String, spaced: Bool = false) -> String {
-        let tail = a.unicodeScalars.suffix(2)
-        guard let last = tail.last else { return b }
-        guard let first = b.unicodeScalars.first else { return a }
-        if spaced { return a + " " + b }
-        // A hyphen inside a word ("E-Service") is where it broke; a spaced dash is a dash.
-        let hyphenated = last == "-" && tail.count == 2 && !tail.first!.properties.isWhitespace && !isDigit(first)
-        let glue = (isThaiLetter(last) && isThaiLetter(first)) || (isDigit(last) && isDigit(first)) || hyphenated
-        return glue ? a + b : a + " " + b
-    }
-
     /// A number with a decimal point and digits on both sides ("97.80", "๙๔.๕๐"): a whole number, not a
     /// piece of one that a narrow column broke.
     static func isDecimal(_ text: String) -> Bool {
         let parts = text.split(separator: " ").joined().split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy(isDigit) }
-    }
-
-    static func isThaiLetter(_ c: Unicode.Scalar) -> Bool {
-        (0x0E01...0x0E4F).contains(c.value)
-    }
-
-    static func isDigit(_ c: Unicode.Scalar) -> Bool {
-        (0x30...0x39).contains(c.value) || (0x0E50...0x0E59).contains(c.value)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy(WrappedLines.isDigit) }
     }
 }

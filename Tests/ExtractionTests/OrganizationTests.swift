@@ -26,6 +26,21 @@ import Testing
             name: "โรงพยาบาลบ้านโคกสูง", type: nil, district: "สีคิ้ว", province: "นครราชสีมา"))
     }
 
+    @Test(arguments: [
+        ("จังหวัดกาญจนบุรีที่ได้รับผลการประเมิน", "กาญจนบุรี"),
+        ("จังหวัดนครราชสีมามีผลคะแนนรวม", "นครราชสีมา"),
+        ("จังหวัดเลย ได้รับผลการประเมิน", "เลย"),
+    ])
+    func aProvinceGluedToTheWordsAfterItIsCutBackToTheProvince(_ place: (String, String)) {
+        let text = "ขอแสดงความยินดีกับเทศบาลเมืองบ่อทองคำ อำเภอบ่อพลอย \(place.0) ITA ประจำปี 2567 ได้ 93.15 คะแนน"
+        #expect(organization(text).province == place.1)
+    }
+
+    @Test func aNameThatStartsWithNoProvinceIsKeptAsWritten() {
+        #expect(OrganizationFinder.province("นครราชสีมา") == "นครราชสีมา")
+        #expect(OrganizationFinder.province("โคราช") == "โคราช")
+    }
+
     @Test func aDepartmentGluedToTheWordsAroundIt() {
         let text = """
             กรมพัฒนาฝีมือชุมชน ผ่านเกณฑ์ ITA

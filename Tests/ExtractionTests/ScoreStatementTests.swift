@@ -144,6 +144,12 @@ private func assessments(_ text: String) -> [String] {
         #expect(tools == ["IIT 95.12", "EIT 90.11", "OIT 88.00"])
     }
 
+    @Test func itemsRunIntoOneLineKeepTheirNumbersOutOfTheScores() {
+        let text = Self.heading + "โดยแยกเป็น 1) แบบวัด (IIT) ได้ 96.20 คะแนน 2) แบบวัด (EIT) ได้ 92.48 คะแนน 3) แบบตรวจ (OIT) ได้ 95.42 คะแนน"
+        let tools = extract(text).toolScores.map { "\($0.tool.rawValue) \(format($0.score))" }
+        #expect(tools == ["IIT 96.20", "EIT 92.48", "OIT 95.42"])
+    }
+
     @Test func aSideNoteYearDoesNotSetTheYearAfterIt() {
         let text = Self.heading + "ได้ 85.92 คะแนน (ปี 2565 ได้ 88.40 คะแนน) สาเหตุหลักมาจากแบบวัด EIT ซึ่งได้เพียง 81.33 คะแนน"
         let tools = extract(text).toolScores.map { "\($0.tool.rawValue) \($0.yearBE.map(String.init) ?? "-") \(format($0.score))" }

@@ -199,6 +199,33 @@ struct Borders {
         }
     }
 
+    @Test(arguments: [true, false])
+    func aRowAtThePageFootIsCutOnlyWhenNoCellIsSetInItsMiddle(centred: Bool) throws {
+        // A header row of one- and two-line cells ends page 1; page 2 opens with a row whose first line has
+        // text only where the header's ran to its bottom. Cells centred in the header say it ended whole.
+        var foot = Typesetter()
+        foot.line("มาตรการ", x: 85, y: centred ? 720 : 706)
+        foot.line("ขั้นตอน", x: 205, y: centred ? 720 : 706)
+        foot.line("ผู้รับผิด", x: 305, y: 706)
+        foot.line("ชอบ", x: 305, y: 734)
+        foot.line("การกำกับ", x: 405, y: 706)
+        foot.line("ติดตาม", x: 405, y: 734)
+        var top = Typesetter()
+        top.line("สำนักปลัด", x: 305, y: 66)
+        top.line("มีแนวทาง", x: 85, y: 90)
+        top.line("จัดทำ", x: 205, y: 90)
+        let xs: [Double] = [80, 200, 300, 400, 500]
+        let pages = PageLayout().pages([foot.page(rulings: Borders(xs: xs, ys: [700, 758]).rulings),
+                                        top.page(rulings: Borders(xs: xs, ys: [60, 140]).rulings)])
+        let header = try #require(pages[0].tables.first?.rows.first?.texts)
+        if centred {
+            #expect(header == ["มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "การกำกับติดตาม"])
+            #expect(pages[1].tables.first?.rows.first?.texts == ["มีแนวทาง", "จัดทำ", "สำนักปลัด", ""])
+        } else {
+            #expect(header == ["มาตรการมีแนวทาง", "ขั้นตอนจัดทำ", "ผู้รับผิดชอบสำนักปลัด", "การกำกับติดตาม"])
+        }
+    }
+
     @Test func aDrawnTableUnderTextOrAfterATableThatEndedHigherUpStartsATableOfItsOwn() {
         var t = Typesetter()
         t.line("ตารางที่ 2", x: 85, y: 260)

@@ -1,3 +1,4 @@
+import TableModel
 import Testing
 
 @testable import PageLayout
@@ -196,6 +197,45 @@ struct Typesetter {
         #expect(PageLayout().texts([t.page()])[0] == String(repeating: "ก", count: 53) + " ขขข")
     }
 
+    @Test func aLineOpeningWithAnItemNumberStartsALineOfItsOwn() {
+        // Each item fills its line; the next item's number would not have fitted after it either way.
+        var t = Typesetter()
+        t.line("๑) " + String(repeating: "ก", count: 52), x: 85, y: 100)
+        t.line("๒) ขขข", x: 85, y: 130)
+        t.line("3. คคค", x: 85, y: 160)
+        t.line(String(repeating: "ง", count: 54), x: 85, y: 190)
+        t.line("25 คะแนน", x: 85, y: 220)
+        #expect(PageLayout().texts([t.page()])[0]
+            == "๑) " + String(repeating: "ก", count: 52) + "\n๒) ขขข\n3. คคค\n" + String(repeating: "ง", count: 54) + " 25 คะแนน")
+    }
+
+    @Test func aLineWithRoomOnlyForPartOfTheNextWordWrappedBeforeIt() {
+        // Room for five letters after "…จังหวัด", not for "กาญจนบุรี": the word processor had to wrap there.
+        var t = Typesetter()
+        for y in [100.0, 130, 160] { t.line(String(repeating: "ค", count: 54), x: 85, y: y) }
+        t.line(String(repeating: "ก", count: 44) + "จังหวัด", x: 85, y: 220)
+        t.line("กาญจนบุรี ที่ได้รับ", x: 85, y: 250)
+        let lines = PageLayout().texts([t.page()])[0].split(separator: "\n")
+        #expect(lines.last.map(String.init) == String(repeating: "ก", count: 44) + "จังหวัดกาญจนบุรี ที่ได้รับ")
+    }
+
+    @Test func fieldsSpacedWiderThanAWrapAreParagraphsOfTheirOwn() {
+        // Five one-line fields 60 points apart, and one subject wrapped at a pitch of 30: the wrap tells
+        // the paragraph's own gap, however many more the fields are.
+        var t = Typesetter()
+        for (k, field) in ["ที่ ศก 80101/098", "วันที่ 28 เมษายน 2568", "ส่วนราชการ สำนักปลัด"].enumerated() {
+            t.line(field, x: 85, y: 100 + 60 * Double(k))
+        }
+        t.line("เรื่อง " + String(repeating: "ก", count: 50), x: 85, y: 280)
+        t.line("ขขข", x: 85, y: 310)
+        t.line("เรียน นายก", x: 85, y: 370)
+        t.line("สิ่งที่ส่งมาด้วย ประกาศ", x: 85, y: 430)
+        let paragraphs = PageLayout().texts([t.page()])[0].components(separatedBy: "\n\n")
+        #expect(paragraphs.count == 6)
+        #expect(paragraphs[3] == "เรื่อง " + String(repeating: "ก", count: 50) + "ขขข")
+        #expect(paragraphs[4] == "เรียน นายก")
+    }
+
     @Test func aShortLineEndsItsParagraph() {
         var t = Typesetter()
         t.line("เรียน นายก", x: 85, y: 100)
@@ -204,10 +244,10 @@ struct Typesetter {
     }
 
     @Test func numbersBrokenAtALineEndJoinWithoutASpace() {
-        #expect(Text.joinWrapped("ได้ 82.1", "1 คะแนน") == "ได้ 82.11 คะแนน")
-        #expect(Text.joinWrapped("E-", "Service") == "E-Service")
-        #expect(Text.joinWrapped("2565 -", "มีนาคม") == "2565 - มีนาคม")
-        #expect(Text.joinWrapped("report", "text") == "report text")
+        #expect(WrappedLines.join("ได้ 82.1", "1 คะแนน") == "ได้ 82.11 คะแนน")
+        #expect(WrappedLines.join("E-", "Service") == "E-Service")
+        #expect(WrappedLines.join("2565 -", "มีนาคม") == "2565 - มีนาคม")
+        #expect(WrappedLines.join("report", "text") == "report text")
     }
 }
 

@@ -57,4 +57,61 @@ import Testing
         let blocks = Segmenter().segment(text, tables: [Location(page: 1, line: 1): first, Location(page: 2, line: 1): other])
         #expect(blocks.count == 2)
     }
+
+    /// The tables of a page ending in `first` and the next page opening with `rest`, segmented.
+    func twoPages(_ first: TableGrid, _ rest: TableGrid) -> [Block] {
+        let text = lines(page: 1, rows: first.rows.count, heading: false) + lines(page: 2, rows: rest.rows.count, heading: false)
+        return Segmenter().segment(text, tables: [Location(page: 1, line: 1): first, Location(page: 2, line: 1): rest])
+    }
+
+    @Test func aHeaderRowCutByAPageBreakIsFinishedByTheNextPage() {
+        // The page held only the header's first line; its rest, the second header row and the data follow.
+        let first = TableGrid(rows: [row("มาตรการ โครงการ", "ผลการ", "", "ผู้รับ")], line: 1, lineCount: 1)
+        let rest = TableGrid(rows: [row("หรือกิจกรรม", "วิเคราะห์", "", "ผิดชอบ"),
+                                    row("", "ตัวชี้วัด", "ประเด็นที่ต้องปรับปรุง", ""),
+                                    row("1. จัดทำคู่มือ", "1. การปฏิบัติหน้าที่", "บุคลากรปฏิบัติงานไม่เป็นไปตามขั้นตอน", "สำนักปลัด")],
+                             continued: true, line: 1, lineCount: 3)
+        let blocks = twoPages(first, rest)
+        #expect(blocks.count == 1)
+        guard case .table(let table)? = blocks.first else { return }
+        #expect(table.columns == ["มาตรการ โครงการหรือกิจกรรม", "ผลการวิเคราะห์ ตัวชี้วัด", "ประเด็นที่ต้องปรับปรุง", "ผู้รับผิดชอบ"])
+        #expect(table.rows.map { $0.cells[0] } == ["1. จัดทำคู่มือ"])
+    }
+
+    @Test func aHeaderBandCutBetweenItsRowsGoesOnWithItsSecondRow() {
+        let first = TableGrid(rows: [row("มาตรการ", "สถานะการดำเนินงาน", "", "")], line: 1, lineCount: 1)
+        let rest = TableGrid(rows: [row("", "ยังไม่ดำเนินการ", "อยู่ระหว่างดำเนินการ", "ดำเนินการเสร็จเรียบร้อยแล้ว"),
+                                    row("ป้องกันการทุจริต", "", "", "/")],
+                             continued: true, line: 1, lineCount: 2)
+        let blocks = twoPages(first, rest)
+        #expect(blocks.count == 1)
+        guard case .table(let table)? = blocks.first else { return }
+        #expect(table.headerRows.count == 2)
+        #expect(table.columns[1] == "สถานะการดำเนินงาน ยังไม่ดำเนินการ")
+        #expect(table.rows.map(\.cells) == [["ป้องกันการทุจริต", "", "", "/"]])
+    }
+
+    @Test func aHeaderRepeatedOverAPageBreakIsNoRow() {
+        // The next table's header, alike in shape, starts at the foot of the page and ends on the next.
+        let first = TableGrid(rows: [row("มาตรการ โครงการ", "ขั้นตอนหรือวิธีการ", "ผู้รับผิดชอบ"),
+                                     row("เผยแพร่ข้อมูล", "ประชาสัมพันธ์", "สำนักปลัด"),
+                                     row("มาตรการ", "ขั้นตอนหรือ", "ผู้รับ")], line: 1, lineCount: 3)
+        let rest = TableGrid(rows: [row("โครงการ", "วิธีการ", "ผิดชอบ"), row("ทบทวนคู่มือ", "ประชุม", "กองคลัง")],
+                             continued: true, line: 1, lineCount: 2)
+        let blocks = twoPages(first, rest)
+        #expect(blocks.count == 1)
+        guard case .table(let table)? = blocks.first else { return }
+        #expect(table.rows.map { $0.cells[0] } == ["เผยแพร่ข้อมูล", "ทบทวนคู่มือ"])
+    }
+
+    @Test func aDataRowUnderAHeaderAloneAtThePageFootIsNoPartOfTheHeader() {
+        let first = TableGrid(rows: [row("มาตรการ", "ผู้รับผิดชอบ")], line: 1, lineCount: 1)
+        let rest = TableGrid(rows: [row("1. จัดทำคู่มือการปฏิบัติงาน", "สำนักปลัด")], continued: true, line: 1, lineCount: 1)
+        guard case .table(let table)? = twoPages(first, rest).first else {
+            Issue.record("expected a table")
+            return
+        }
+        #expect(table.columns == ["มาตรการ", "ผู้รับผิดชอบ"])
+        #expect(table.rows.map(\.cells) == [["1. จัดทำคู่มือการปฏิบัติงาน", "สำนักปลัด"]])
+    }
 }
