@@ -25,7 +25,8 @@ enum GridTables {
     static let slack = 3.0
 
     /// The tables `rulings` draw among `lines`, and the lines outside them. With `bridging` (rules found
-    /// in a scan), pieces of one line are joined across gaps that no text crosses (see `bridged`).
+    /// in a scan), pieces of one line are joined across gaps that no text crosses (see `bridged`), and a
+    /// grid whose text shows rules still missing is left to the gutters (a PDF draws all its rules).
     static func tables(_ rulings: [Ruling], lines: [Line], bridging: Bool = false) -> (tables: [GridTable], rest: [Line]) {
         var across = joined(rulings.filter(\.horizontal))
         var down = joined(rulings.filter { !$0.horizontal })
@@ -36,7 +37,7 @@ enum GridTables {
         var tables: [GridTable] = []
         var used = Set<Int>()
         for (h, v) in components(across, down) where h.count >= 2 && v.count >= 2 {
-            if let table = read(h, v, lines: lines, used: &used) { tables.append(table) }
+            if let table = read(h, v, lines: lines, used: &used, rulesMayBeMissing: bridging) { tables.append(table) }
         }
         let rest = lines.indices.filter { !used.contains($0) }.map { lines[$0] }
         return (tables.sorted { $0.top < $1.top }, rest)
@@ -144,7 +145,8 @@ enum GridTables {
 
     /// The table one group of lines draws, with the text of `lines` inside it; nil when it is one cell
     /// (a frame around a paragraph, a box for a stamp) or holds no text.
-    private static func read(_ across: [Ruling], _ down: [Ruling], lines: [Line], used: inout Set<Int>) -> GridTable? {
+    private static func read(_ across: [Ruling], _ down: [Ruling], lines: [Line], used: inout Set<Int>,
+                             rulesMayBeMissing: Bool) -> GridTable? {
         let xs = distinct(down.map(\.position))
         let ys = distinct(across.map(\.position))
         guard xs.count >= 2, ys.count >= 2 else { return nil }
@@ -186,7 +188,7 @@ enum GridTables {
         // Where the rules are not all there (a scan that broke a faint border into dashes), the table is
         // left to be read from its gutters. The signs: lines whose words stand apart by a gutter right
         // where the grid has a column without its rule…
-        let gapped = inside.filter { k in
+        let gapped = !rulesMayBeMissing ? [] : inside.filter { k in
             let line = lines[k]
             guard let r = ys.lastIndex(where: { $0 < line.box.midY }), r < rowCount else { return false }
             return line.pieces.indices.dropFirst().contains { i in
@@ -198,7 +200,7 @@ enum GridTables {
         }
         // …and cells holding several decimal numbers one above another: numbers do not wrap, so the rows
         // between them lost their rule.
-        let stacked = fragments.joined().filter { $0.filter { Text.isDecimal($0.text) }.count >= 2 }
+        let stacked = !rulesMayBeMissing ? [] : fragments.joined().filter { $0.filter { Text.isDecimal($0.text) }.count >= 2 }
         if gapped.count >= 2 || stacked.count >= 2 { return nil }
 
         // A cell's lines: a line that ends where the next one's first word would not have fitted wrapped

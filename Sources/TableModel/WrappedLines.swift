@@ -11,8 +11,16 @@ public enum WrappedLines {
         if spaced { return a + " " + b }
         // A hyphen inside a word ("E-Service") is where it broke; a spaced dash is a dash.
         let hyphenated = last == "-" && tail.count == 2 && !tail.first!.properties.isWhitespace && !isDigit(first)
-        let glue = (isThaiLetter(last) && isThaiLetter(first)) || (isDigit(last) && isDigit(first)) || hyphenated
+        let glue = (isThaiLetter(last) && isThaiLetter(first)) || (isDigit(last) && isDigit(first) && !twoDecimals(a, b)) || hyphenated
         return glue ? a + b : a + " " + b
+    }
+
+    /// Whether `a` ends and `b` starts with a decimal number: two numbers one under the other, not one
+    /// number broken ("82.1" / "1" is one).
+    private static func twoDecimals(_ a: String, _ b: String) -> Bool {
+        let end = a.unicodeScalars.reversed().prefix { isDigit($0) || $0 == "." }
+        let start = b.unicodeScalars.prefix { isDigit($0) || $0 == "." }
+        return end.contains(".") && start.contains(".")
     }
 
     public static func isThaiLetter(_ c: Unicode.Scalar) -> Bool {

@@ -96,12 +96,12 @@ struct Borders {
     /// The rows, close together with no rule between them, still come out one per line of numbers.
     @Test(arguments: [true, false])
     func aTableWhoseRulesAreOnlyInPiecesIsReadFromItsGutters(pieces: Bool) throws {
-        var t = Typesetter()
+        var words: [Word] = []
         for (k, row) in [("ตัวชี้วัด", "2566", "2567"), ("หน้าที่", "97.80", "98.12"), ("งบ", "93.15", "94.60"), ("อำนาจ", "96.44", "97.01")].enumerated() {
             let y = k == 0 ? 106.0 : 112.0 + 24.0 * Double(k)
-            t.line(row.0, x: 85, y: y)
-            t.line(row.1, x: 205, y: y)
-            t.line(row.2, x: 305, y: y)
+            for (text, x) in [(row.0, 85.0), (row.1, 205), (row.2, 305)] {
+                words.append(Word(text: text, box: Box(x0: x, y0: y, x1: x + 8 * Double(text.count), y1: y + 18), line: k + 1))
+            }
         }
         let rules = [
             Ruling(horizontal: true, position: 100, start: 80, end: 400), Ruling(horizontal: true, position: 220, start: 80, end: 400),
@@ -109,9 +109,20 @@ struct Borders {
             Ruling(horizontal: false, position: 200, start: 100, end: 130), Ruling(horizontal: false, position: 300, start: 100, end: 130),
             Ruling(horizontal: true, position: 130, start: 80, end: 200),
         ]
-        let page = PageLayout().pages([t.page(rulings: pieces ? rules : [])])[0]
-        let rows = page.tables.flatMap { $0.rows.map(\.texts) }
+        let page = PageInput(width: 595, height: 842, content: .words(words), rulings: pieces ? rules : [])
+        let rows = PageLayout().pages([page])[0].tables.flatMap { $0.rows.map(\.texts) }
         #expect(rows.suffix(3) == [["หน้าที่", "97.80", "98.12"], ["งบ", "93.15", "94.60"], ["อำนาจ", "96.44", "97.01"]])
+    }
+
+    /// A PDF draws every rule it has: a drawn cell with numbers one above another (a year's score per line)
+    /// is one cell, not a sign of rules lost.
+    @Test func aDrawnCellMayHoldDecimalsOneAboveAnother() throws {
+        let grid = try grid([("มาตรการ", 85, 106), ("2566", 205, 106), ("2567", 305, 106),
+                             ("ประสิทธิภาพ", 85, 136), ("92.51", 205, 136), ("93.00", 305, 136),
+                             ("99.22", 205, 160), ("94.00", 305, 160)],
+                            Borders(xs: [80, 200, 300, 400], ys: [100, 130, 190]))
+        #expect(grid.rows.count == 2)
+        #expect(grid.rows[1].texts == ["ประสิทธิภาพ", "92.51 99.22", "93.00 94.00"])
     }
 
     /// A scan's borders as the image gives them: each in pieces that waver by a fraction of a point, the

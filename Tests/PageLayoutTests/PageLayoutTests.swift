@@ -248,6 +248,7 @@ struct Typesetter {
         #expect(WrappedLines.join("E-", "Service") == "E-Service")
         #expect(WrappedLines.join("2565 -", "มีนาคม") == "2565 - มีนาคม")
         #expect(WrappedLines.join("report", "text") == "report text")
+        #expect(WrappedLines.join("92.51", "99.22") == "92.51 99.22")
     }
 }
 
