@@ -28,24 +28,33 @@ public struct ChildProcessError: Error, CustomStringConvertible {
 /// Runs a program with a deadline: the read stage's guard against a PDF or a page that makes poppler or
 /// tesseract hang.
 ///
-/// The child gets its own process group, so that on timeout it is killed together with whatever it
-/// started (the PDF helper's tesseract). Its standard input is /dev/null; standard output and error are
+/// The child gets its own process group (unless it is to stay in the caller's, ``Group``), so that on
+/// timeout it is killed together with whatever it started. Its standard input is /dev/null; standard output and error are
 /// collected (each up to `outputLimit` bytes, the rest read and dropped so that the child never blocks).
 /// The call blocks the calling thread until the child has ended.
 public enum ChildProcess {
+    /// The process group a one-shot child runs in.
+    public enum Group: Sendable {
+        /// A group of its own, killed whole on timeout.
+        case own
+        /// The caller's: a PDF helper's tesseract, so that the parent that kills the helper's group (at its
+        /// time limit, or when the run is stopped) kills the OCR under way too.
+        case callers
+    }
+
     public static func run(
         _ executable: String, arguments: [String], environment: [String: String] = [:],
-        timeout: Double, outputLimit: Int = 256 << 20
+        timeout: Double, outputLimit: Int = 256 << 20, group: Group = .own
     ) throws(ChildProcessError) -> ChildResult {
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
         // Pipes are made close-on-exec under the lock that also covers the spawn, so that a child started
         // by another thread meanwhile cannot inherit them (and keep them open past our child's exit).
         spawnLock.lock()
-        let started = spawn(executable, arguments: arguments, environment: env, withInput: false)
+        let started = spawn(executable, arguments: arguments, environment: env, withInput: false, ownGroup: group == .own)
         spawnLock.unlock()
         let (pid, out, err, _) = try started.get()
-        return collect(pid: pid, out: out, err: err, timeout: timeout, limit: outputLimit)
+        return collect(pid: pid, out: out, err: err, timeout: timeout, limit: outputLimit, ownGroup: group == .own)
     }
 
     /// Starts a child that stays: requests go to its standard input, answers come line by line from its
@@ -56,7 +65,7 @@ public enum ChildProcess {
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
         spawnLock.lock()
-        let started = spawn(executable, arguments: arguments, environment: env, withInput: true)
+        let started = spawn(executable, arguments: arguments, environment: env, withInput: true, ownGroup: true)
         spawnLock.unlock()
         let (pid, out, _, input) = try started.get()
         // A child that died must not kill this process with SIGPIPE when a request is written to it.
@@ -70,7 +79,7 @@ public enum ChildProcess {
     /// of its stdin pipe. With `withInput`, standard input is a pipe and standard error /dev/null (-1 for
     /// its pipe); without, standard input is /dev/null (-1 for its pipe).
     private static func spawn(
-        _ executable: String, arguments: [String], environment: [String: String], withInput: Bool
+        _ executable: String, arguments: [String], environment: [String: String], withInput: Bool, ownGroup: Bool
     ) -> Result<(pid_t, Int32, Int32, Int32), ChildProcessError> {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
@@ -108,7 +117,7 @@ public enum ChildProcess {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+            &attributes, Int16((ownGroup ? POSIX_SPAWN_SETPGROUP : 0) | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -148,7 +157,12 @@ public enum ChildProcess {
     }
 
     /// Reads both pipes until the child has exited and closed them, or the deadline passes.
-    private static func collect(pid: pid_t, out: Int32, err: Int32, timeout: Double, limit: Int) -> ChildResult {
+    private static func collect(pid: pid_t, out: Int32, err: Int32, timeout: Double, limit: Int, ownGroup: Bool) -> ChildResult {
+        // A child in the caller's group is killed alone: the group is the caller's own.
+        func killAll() {
+            if ownGroup { kill(-pid, SIGKILL) }
+            kill(pid, SIGKILL)
+        }
         defer {
             close(out)
             close(err)
@@ -166,15 +180,14 @@ public enum ChildProcess {
             let now = monotonicSeconds()
             if exitStatus == nil, now >= deadline {
                 timedOut = true
-                kill(-pid, SIGKILL)
-                kill(pid, SIGKILL)
+                killAll()
                 exitStatus = waitFor(pid, block: true)
                 break
             }
             if exitStatus != nil {
                 // Something the child started may still hold the pipes: give it a moment, then stop.
                 if let exitedAt, now - exitedAt > 1 {
-                    kill(-pid, SIGKILL)
+                    if ownGroup { kill(-pid, SIGKILL) }
                     break
                 }
             }

@@ -83,7 +83,7 @@ public struct OCREngine: Sendable {
                     folder.appendingPathComponent("page.pgm").path, folder.appendingPathComponent("page").path,
                     "-l", languages, "--psm", String(pageSegmentation), "--dpi", String(dpi), "txt", "tsv",
                 ],
-                environment: ["OMP_THREAD_LIMIT": "1"], timeout: timeout)
+                environment: ["OMP_THREAD_LIMIT": "1"], timeout: timeout, group: .callers)
         } catch {
             return .failure(.failed(error.description))
         }

@@ -67,7 +67,20 @@ public final class PDFHelpers: @unchecked Sendable {
     /// Seconds a document may take before its helper is killed and the document rejected.
     public let timeout: Double
     private let lock = NSLock()
-    private var idle: [RunningChild] = []
+    private var idle: [Helper] = []
+
+    /// A running helper and its scratch folder: its temporary directory, which the helper's page images
+    /// and OCR files go to. A helper killed at its time limit cannot clean up after itself, so the folder is
+    /// removed here when the helper ends.
+    private struct Helper {
+        var child: RunningChild
+        var scratch: URL
+
+        func end() {
+            child.terminate()
+            try? FileManager.default.removeItem(at: scratch)
+        }
+    }
 
     public init(command: [String], timeout: Double) {
         self.command = command
@@ -75,27 +88,37 @@ public final class PDFHelpers: @unchecked Sendable {
     }
 
     deinit {
-        for helper in idle { helper.terminate() }
+        for helper in idle { helper.end() }
     }
 
     /// The pages of the PDF at `path`, read by a helper.
     public func read(path: String) -> Result<PDFPages, ReadError> {
         let reused = lock.withLock { idle.popLast() }
-        let helper: RunningChild
+        let helper: Helper
         if let reused {
             helper = reused
         } else {
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sarabun-helper-\(UUID().uuidString)")
             do {
-                helper = try ChildProcess.start(command[0], arguments: Array(command.dropFirst()) + ["--serve"])
-            } catch {
+                try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+                helper = Helper(
+                    child: try ChildProcess.start(command[0], arguments: Array(command.dropFirst()) + ["--serve"],
+                                                  environment: ["TMPDIR": scratch.path]),
+                    scratch: scratch)
+            } catch let error as ChildProcessError {
+                try? FileManager.default.removeItem(at: scratch)
                 return .failure(.unreadable(error.description))
+            } catch {
+                return .failure(.unreadable("cannot make the PDF reader's scratch folder \(scratch.path): \(error.localizedDescription)"))
             }
         }
         let request = (try? JSONEncoder().encode(path)) ?? Data()
-        switch helper.request(request, timeout: timeout) {
+        switch helper.child.request(request, timeout: timeout) {
         case .timedOut:
+            helper.end()
             return .failure(.pdf("PDF reading exceeded its time limit of \(Self.seconds(timeout)) s"))
         case .ended(let status):
+            helper.end()
             let reason = status > 128 ? "crashed (signal \(status - 128))" : "exited with status \(status)"
             return .failure(.pdf("the PDF reader \(reason)"))
         case .line(let line):

@@ -104,6 +104,19 @@ func pdfWithoutPages() -> Data {
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
+    @Test func aChildRunsInAGroupOfItsOwnOrInItsCallers() throws {
+        // Field 5 of /proc/PID/stat is the process group.
+        func group(_ group: ChildProcess.Group) throws -> Int32? {
+            let result = try ChildProcess.run("/bin/sh", arguments: ["-c", "cat /proc/$$/stat; echo; echo $$"], timeout: 10, group: group)
+            let lines = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n")
+            guard lines.count == 2, let fields = lines[0].split(separator: ")").last?.split(separator: " "), fields.count > 2 else { return nil }
+            return Int32(fields[2])
+        }
+        #expect(try group(.callers) == getpgrp())
+        let own = try group(.own)
+        #expect(own != nil && own != getpgrp())
+    }
+
     @Test func aChildGetsItsStandardDescriptorsAndNothingElse() throws {
         // A descriptor open in this process without close-on-exec (as a file being written by another thread).
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sarabun-fd-\(UUID().uuidString)").path

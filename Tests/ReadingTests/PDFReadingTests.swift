@@ -169,6 +169,39 @@ func readFailure(_ file: InputFile, _ options: ReadOptions = ReadOptions()) -> S
         #expect(try helpers.read(path: "b.pdf").get().pages.map(\.text) == ["ข้อความ"])
     }
 
+    @Test func aReaderKilledAtTheTimeLimitLeavesNoScratchFilesAndNoOCRRunning() throws {
+        // The stand-in writes a page image into its temporary directory and starts a long OCR, then hangs;
+        // it reports where (the folder) and what (the OCR's pid) into the file its request names.
+        let script = #"""
+            #!/bin/sh
+            while read line; do
+              report=$(printf '%s' "$line" | sed 's/^"//; s/"$//; s#\\/#/#g')
+              echo "$TMPDIR" > "$report"
+              touch "$TMPDIR/page.pgm"
+              sleep 30 &
+              echo $! >> "$report"
+              wait
+            done
+            """#
+        let command = try scratchFile("helper", Data(script.utf8))
+        chmod(command.path, 0o755)
+        defer { try? FileManager.default.removeItem(at: command) }
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("sarabun-\(UUID().uuidString)-report")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let helpers = PDFHelpers(command: [command.path], timeout: 1)
+        guard case .failure = helpers.read(path: report.path) else {
+            Issue.record("a hanging read was not stopped")
+            return
+        }
+        let lines = try String(contentsOf: report, encoding: .utf8).split(separator: "\n").map(String.init)
+        try #require(lines.count == 2)
+        #expect(lines[0].contains("sarabun-helper-"))
+        #expect(!FileManager.default.fileExists(atPath: lines[0]))
+        // Gone, or a zombie waiting to be reaped: either way no longer running.
+        let stat = (try? String(contentsOfFile: "/proc/\(lines[1])/stat", encoding: .utf8)) ?? ""
+        #expect(stat.isEmpty || stat.split(separator: " ").dropFirst(2).first == "Z")
+    }
+
     @Test func aPDFThatCrashesTheReaderIsRejectedAndTheNextOneIsRead() throws {
         let command = try helper()
         defer { try? FileManager.default.removeItem(atPath: command) }
