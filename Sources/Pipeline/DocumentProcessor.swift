@@ -16,16 +16,16 @@ public struct DocumentProcessor: Sendable {
     private let segmenter = Segmenter()
     private let extractor = Extractor()
     private let validator: RecordValidator
-    /// Digests of documents to leave alone (an earlier run stored them): these are only hashed.
-    private let skipping: Set<String>
+    /// What an earlier run stored (`--resume`): documents it holds are only hashed.
+    private let resume: ResumePoint?
     private let readOptions: ReadOptions
     /// Whether a PDF some of whose pages gave no text is a reject (an `ocr_failed` error) rather than a
     /// partial record (an `ocr_failed` warning).
     private let strict: Bool
 
-    public init(skipping: Set<String> = [], read readOptions: ReadOptions = ReadOptions(), strict: Bool = false) throws {
+    public init(resume: ResumePoint? = nil, read readOptions: ReadOptions = ReadOptions(), strict: Bool = false) throws {
         validator = try RecordValidator()
-        self.skipping = skipping
+        self.resume = resume
         self.readOptions = readOptions
         self.strict = strict
     }
@@ -37,9 +37,9 @@ public struct DocumentProcessor: Sendable {
     /// ``process(_:)`` with the record's JSON when validation encoded it, for the writer to reuse.
     public func processEncoded(_ input: InputFile) -> (outcome: DocumentOutcome, json: Data?) {
         // Hashed before reading, since reading a PDF (OCR above all) costs far more than hashing it.
-        if !skipping.isEmpty, let data = try? Data(contentsOf: input.url) {
+        if let resume, !resume.digests.isEmpty, let data = try? Data(contentsOf: input.url) {
             let digest = SHA256.hex([UInt8](data))
-            if skipping.contains(digest) { return (.skipped(sha256: digest), nil) }
+            if resume.isDone(relativePath: input.relativePath, sha256: digest) { return (.skipped(sha256: digest), nil) }
         }
         let document: LoadedDocument
         switch DocumentReader.read(input, options: readOptions) {

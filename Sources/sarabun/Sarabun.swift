@@ -45,7 +45,8 @@ struct Extract: AsyncParsableCommand {
             Valid records go to OUT/records/, records with errors and documents that failed (with the reason) \
             to OUT/rejects/, each at the input's path relative to its INPUT root with .json appended; then \
             every document's rows go to the database (--db, by default OUT/sarabun.sqlite), replacing rows an \
-            earlier run stored for the same file. --resume skips documents the database already holds. \
+            earlier run stored for the same file. --resume skips a document when the database holds its content \
+            and OUT holds its own record. \
             Exit status: 0 when every document gave a valid record, 1 when some were rejected, 2 for bad usage.
             """
     )
@@ -62,7 +63,7 @@ struct Extract: AsyncParsableCommand {
     @Option(help: "Database: a SQLite file (default OUT/sarabun.sqlite), sqlite:PATH, postgres://user@host:port/database, or none.")
     var db: String?
 
-    @Flag(help: "Skip documents the database already holds from this pipeline version (same SHA-256).")
+    @Flag(help: "Skip documents done before: the database holds their content (same SHA-256, this pipeline version) and OUT their record.")
     var resume = false
 
     @Flag(help: "No progress display.")
@@ -110,9 +111,10 @@ struct Extract: AsyncParsableCommand {
         try AtomicFile.removeLeftovers(under: outURL)
         let target = try databaseTarget(db, defaultFolder: out)
         let store = try await openStore(target)
-        let skipping = resume ? try await store?.storedDigests(pipelineVersion: Pipeline.version) ?? [] : []
+        let resumePoint = resume
+            ? ResumePoint(digests: try await store?.storedDigests(pipelineVersion: Pipeline.version) ?? [], directory: outURL) : nil
         let pipeline = Pipeline(workers: workers, processor: try DocumentProcessor(
-            skipping: skipping,
+            resume: resumePoint,
             read: ReadPDF.options(
                 documentTimeout: pdfTimeout, ocr: OCRSettings(timeout: ocrTimeout, dpi: ocrDpi, languages: ocrLang, mode: ocr)),
             strict: strict))

@@ -90,25 +90,56 @@ func folder(_ name: String) throws -> URL {
 }
 
 @Suite struct ResumeTests {
-    /// Documents whose digest the processor was given are only hashed, reach the writer as
-    /// skipped, and are counted as skipped; the others are processed as usual.
-    @Test func documentsWithKnownDigestsAreSkipped() async throws {
+    /// The seeds extracted into a new folder `out`: their inputs, and their digests.
+    func firstRun(into out: URL) async throws -> ([InputFile], [String]) {
         let inputs = try InputDiscovery.discover([repositoryRoot.appendingPathComponent("corpus").path], extensions: ["txt"])
-        let known = try inputs.prefix(2).map { input -> String in
+            .filter { !$0.relativePath.contains("/") }
+        var files = JSONDirectorySink(directory: out)
+        _ = await Pipeline(workers: 2, processor: try DocumentProcessor()).run(inputs, into: &files)
+        let digests = try inputs.map { input -> String in
             guard case .success(let loaded) = DocumentReader.read(input) else { throw CancellationError() }
             return loaded.source.sha256
         }
+        return (inputs, digests)
+    }
+
+    /// Documents the database holds and whose own record is in the folder are only hashed, reach the
+    /// writer as skipped, and are counted as skipped; the others are processed as usual.
+    @Test func documentsDoneBeforeAreSkipped() async throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("sarabun-resume-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let (inputs, digests) = try await firstRun(into: out)
+        let known = Set(digests.prefix(2))
         var sink = CollectingSink()
-        let summary = await Pipeline(workers: 2, processor: try DocumentProcessor(skipping: Set(known))).run(inputs, into: &sink)
+        let resume = ResumePoint(digests: known, directory: out)
+        let summary = await Pipeline(workers: 2, processor: try DocumentProcessor(resume: resume)).run(inputs, into: &sink)
         #expect(summary.documents == inputs.count)
         #expect(summary.skipped == 2)
         #expect(summary.records == inputs.count - 2)
-        #expect(summary.failures == 0)
         var skipped: [String] = []
         for item in sink.items {
             if case .skipped(let digest) = item.outcome { skipped.append(digest) }
         }
-        #expect(Set(skipped) == Set(known))
+        #expect(Set(skipped) == known)
+    }
+
+    /// A run killed after the database stored a document but before its record file was written, or a
+    /// file whose twin was stored under another path: the database knows the content, the folder has no
+    /// record for the path, so the document is done again.
+    @Test func aDocumentWithoutItsOwnRecordIsDoneAgain() async throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("sarabun-resume-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let (inputs, digests) = try await firstRun(into: out)
+        let lost = JSONDirectorySink(directory: out).folder(.record).appendingPathComponent(inputs[0].relativePath + ".json")
+        try FileManager.default.removeItem(at: lost)
+        let twin = InputFile(displayPath: "twin.txt", relativePath: "twin.txt", url: inputs[1].url)
+        var sink = CollectingSink()
+        let resume = ResumePoint(digests: Set(digests), directory: out)
+        let summary = await Pipeline(workers: 2, processor: try DocumentProcessor(resume: resume)).run(inputs + [twin], into: &sink)
+        #expect(summary.skipped == inputs.count - 1)
+        #expect(summary.records == 2)
+        let done = sink.items.compactMap { item -> String? in if case .extracted = item.outcome { item.relativePath } else { nil } }
+        #expect(Set(done) == [inputs[0].relativePath, "twin.txt"])
     }
 }
 

@@ -40,7 +40,8 @@ public enum Corpus {
         let inputs = try seeds()
         var sink = DatabaseSink(
             files: JSONDirectorySink(directory: out), store: store, pipelineVersion: Pipeline.version, batchSize: batchSize)
-        return await Pipeline(workers: 2, processor: try DocumentProcessor(skipping: skipping)).run(inputs, into: &sink)
+        let resume = ResumePoint(digests: skipping, directory: out)
+        return await Pipeline(workers: 2, processor: try DocumentProcessor(resume: resume)).run(inputs, into: &sink)
     }
 
     /// A new folder under the system's temporary folder; the caller removes it.
