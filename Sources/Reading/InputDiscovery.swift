@@ -36,42 +36,72 @@ public enum InputDiscovery {
     /// The file name of the skip list read at the root of a folder input.
     public static let ignoreFileName = ".sarabunignore"
 
+    /// An input a folder held that is no document of the run, and why.
+    public struct Skipped: Sendable, Equatable {
+        public var path: String
+        public var reason: String
+    }
+
+    /// The documents the inputs name, and what their folders held that is none.
+    public struct Survey: Sendable {
+        public var files: [InputFile] = []
+        /// Files of another type, symbolic links and folders that could not be read (hidden files and what
+        /// a `.sarabunignore` lists are left out on purpose and not named).
+        public var skipped: [Skipped] = []
+    }
+
     public static func discover(_ inputs: [String], extensions: Set<String>) throws -> [InputFile] {
-        var files: [InputFile] = []
+        try survey(inputs, extensions: extensions).files
+    }
+
+    public static func survey(_ inputs: [String], extensions: Set<String>) throws -> Survey {
+        var survey = Survey()
         let fm = FileManager.default
         for input in inputs {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: input, isDirectory: &isDirectory) else { throw DiscoveryError.missing(input) }
             let rootURL = URL(fileURLWithPath: input).standardizedFileURL
             if !isDirectory.boolValue {
-                files.append(InputFile(displayPath: input, relativePath: rootURL.lastPathComponent, url: rootURL))
+                survey.files.append(InputFile(displayPath: input, relativePath: rootURL.lastPathComponent, url: rootURL))
                 continue
             }
             let ignored = readIgnoreList(rootURL.appendingPathComponent(ignoreFileName))
             let rootPath = rootURL.path.hasSuffix("/") ? rootURL.path : rootURL.path + "/"
+            func display(_ relative: String) -> String { input.hasSuffix("/") ? input + relative : input + "/" + relative }
             var found: [InputFile] = []
-            let enumerator = fm.enumerator(
-                at: rootURL, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey],
-                options: [.skipsHiddenFiles]
-            )
+            var skipped: [Skipped] = []
+            let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey]
+            let enumerator = fm.enumerator(at: rootURL, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) { url, error in
+                let path = url.standardizedFileURL.path
+                let relative = path.hasPrefix(rootPath) ? String(path.dropFirst(rootPath.count)) : path
+                skipped.append(Skipped(path: display(relative), reason: "unreadable folder (\(error.localizedDescription))"))
+                return true
+            }
             while let url = enumerator?.nextObject() as? URL {
                 let path = url.standardizedFileURL.path
                 guard path.hasPrefix(rootPath) else { continue }
                 let relative = String(path.dropFirst(rootPath.count))
-                let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
+                let values = try? url.resourceValues(forKeys: Set(keys))
+                if values?.isSymbolicLink == true {
+                    if !isIgnored(relative, ignored) { skipped.append(Skipped(path: display(relative), reason: "symbolic link")) }
+                    continue
+                }
                 if values?.isDirectory == true {
                     if isIgnored(relative + "/", ignored) { enumerator?.skipDescendants() }
                     continue
                 }
-                guard values?.isRegularFile == true, extensions.contains(url.pathExtension.lowercased()),
-                    !isIgnored(relative, ignored)
-                else { continue }
-                let display = input.hasSuffix("/") ? input + relative : input + "/" + relative
-                found.append(InputFile(displayPath: display, relativePath: relative, url: url.standardizedFileURL))
+                guard values?.isRegularFile == true, !isIgnored(relative, ignored) else { continue }
+                guard extensions.contains(url.pathExtension.lowercased()) else {
+                    let type = url.pathExtension.isEmpty ? "no extension" : "." + url.pathExtension
+                    skipped.append(Skipped(path: display(relative), reason: "unsupported type (\(type))"))
+                    continue
+                }
+                found.append(InputFile(displayPath: display(relative), relativePath: relative, url: url.standardizedFileURL))
             }
-            files += found.sorted { $0.relativePath < $1.relativePath }
+            survey.files += found.sorted { $0.relativePath < $1.relativePath }
+            survey.skipped += skipped.sorted { $0.path < $1.path }
         }
-        return files
+        return survey
     }
 
     private static func readIgnoreList(_ url: URL) -> [String] {

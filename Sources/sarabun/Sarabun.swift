@@ -47,7 +47,9 @@ struct Extract: AsyncParsableCommand {
             every document's rows go to the database (--db, by default OUT/sarabun.sqlite), replacing rows an \
             earlier run stored for the same file. --resume skips a document when the database holds its content \
             and OUT holds its own record. \
-            Exit status: 0 when every document gave a valid record, 1 when some were rejected, 2 for bad usage.
+            Files of other types, symbolic links and folders that cannot be read are named as left out. \
+            Exit status: 0 when every document gave a valid record, 1 when some were rejected, 2 for bad usage \
+            or when the inputs hold no document.
             """
     )
 
@@ -100,11 +102,17 @@ struct Extract: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let inputs: [InputFile]
+        let survey: InputDiscovery.Survey
         do {
-            inputs = try InputDiscovery.discover(self.inputs, extensions: DocumentReader.extensions)
+            survey = try InputDiscovery.survey(self.inputs, extensions: DocumentReader.extensions)
         } catch {
             throw ValidationError("\(error)")
+        }
+        let inputs = survey.files
+        for skipped in survey.skipped { standardError("\(skipped.path): skipped, \(skipped.reason)\n") }
+        guard !inputs.isEmpty else {
+            standardError("no documents (.\(DocumentReader.extensions.sorted().joined(separator: ", ."))) in \(self.inputs.joined(separator: ", "))\n")
+            throw ExitCode(2)
         }
         let outURL = URL(fileURLWithPath: out)
         // A run killed while writing a file leaves its temporary file; the document itself is redone.
@@ -141,7 +149,9 @@ struct Extract: AsyncParsableCommand {
         standardError(
             "\(summary.documents) documents: \(summary.records) records"
                 + (summary.partial > 0 ? " (\(summary.partial) partial: pages without text)" : "") + ", \(summary.rejects) rejected "
-                + "(\(summary.failures) failed)\(skipped) in \(String(format: "%.2f", summary.seconds)) s "
+                + "(\(summary.failures) failed)\(skipped)"
+                + (survey.skipped.isEmpty ? "" : ", \(survey.skipped.count) other inputs left out")
+                + " in \(String(format: "%.2f", summary.seconds)) s "
                 + "(\(String(format: "%.1f", rate)) docs/s) -> \(out)"
                 + (store == nil ? "" : ", \(describe(target))") + "\n")
         if summary.rejects > 0 { throw ExitCode(1) }

@@ -98,6 +98,21 @@ import Testing
         #expect(files[0].displayPath == root.path + "/a.txt")
     }
 
+    @Test func whatAFolderHoldsBesideItsDocumentsIsNamedWithTheReason() throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(
+            at: root.appendingPathComponent("sub/link.txt"), withDestinationURL: root.appendingPathComponent("a.txt"))
+        try Data("x".utf8).write(to: root.appendingPathComponent("gold/y.jpg"))
+        let survey = try InputDiscovery.survey([root.path], extensions: ["txt", "md"])
+        #expect(survey.files.map(\.relativePath) == ["a.txt", "notes/keep.txt", "sub/b.md"])
+        // The ignored folder and the hidden file go unnamed: they are left out on purpose.
+        #expect(survey.skipped == [
+            InputDiscovery.Skipped(path: root.path + "/sub/c.pdf", reason: "unsupported type (.pdf)"),
+            InputDiscovery.Skipped(path: root.path + "/sub/link.txt", reason: "symbolic link"),
+        ])
+    }
+
     @Test func aFileArgumentIsTakenWhateverItsExtension() throws {
         let root = try makeTree()
         defer { try? FileManager.default.removeItem(at: root) }
