@@ -1,5 +1,6 @@
 import Foundation
 import ProcessSpawn
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -252,6 +253,19 @@ public final class RunningChild: @unchecked Sendable {
         self.pid = pid
         self.input = input
         self.output = output
+        Self.running.withLock { _ = $0.insert(pid) }
+    }
+
+    /// The process groups of the children started and not yet ended, for ``killAll()``.
+    private static let running = Mutex<Set<pid_t>>([])
+
+    /// Kills every running child with everything it started: the last act of a run stopped at once
+    /// (a second Ctrl-C), which exits without waiting for the children's answers.
+    public static func killAll() {
+        for pid in running.withLock({ $0 }) {
+            kill(-pid, SIGKILL)
+            kill(pid, SIGKILL)
+        }
     }
 
     deinit {
@@ -309,6 +323,7 @@ public final class RunningChild: @unchecked Sendable {
     public func terminate() {
         guard !ended else { return }
         ended = true
+        Self.running.withLock { _ = $0.remove(pid) }
         kill(-pid, SIGKILL)
         kill(pid, SIGKILL)
         _ = ChildProcess.waitFor(pid, block: true)
@@ -319,6 +334,7 @@ public final class RunningChild: @unchecked Sendable {
     private func end() -> Answer {
         guard !ended else { return .ended(status: -1) }
         ended = true
+        Self.running.withLock { _ = $0.remove(pid) }
         close(input)
         close(output)
         if let status = ChildProcess.waitFor(pid, block: false) {

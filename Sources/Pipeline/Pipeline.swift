@@ -17,6 +17,8 @@ public struct RunSummary: Sendable, Equatable {
     public var skipped = 0
     public var bytes = 0
     public var seconds = 0.0
+    /// Inputs never started because the run was stopped.
+    public var notStarted = 0
 
     public var rejects: Int { rejectedRecords + failures }
 
@@ -60,9 +62,13 @@ public struct Pipeline: Sendable {
         self.processor = processor
     }
 
+    /// Runs `inputs` into `sink`. Once `stopRequested` says so, no document is started any more: those under
+    /// way are finished and written, the sink is finished (a database commits), and the summary counts the
+    /// documents left (`notStarted`).
     public func run<Sink: RecordSink>(
         _ inputs: [InputFile],
         into sink: inout Sink,
+        stopRequested: @escaping @Sendable () -> Bool = { false },
         onEvent: (RunEvent) -> Void = { _ in },
         onProgress: (RunProgress) -> Void = { _ in }
     ) async -> RunSummary {
@@ -81,10 +87,10 @@ public struct Pipeline: Sendable {
                             return (input, outcome, json)
                         }
                     }
-                    while next < min(workers, inputs.count) { submit() }
+                    while next < min(workers, inputs.count), !stopRequested() { submit() }
                     for await finished in pool {
                         await channel.send(finished)
-                        if next < inputs.count { submit() }
+                        if next < inputs.count, !stopRequested() { submit() }
                     }
                 }
                 channel.finish()
@@ -126,6 +132,7 @@ public struct Pipeline: Sendable {
             onEvent(RunEvent(file: "", message: "finishing the output failed: \(error.localizedDescription)"))
         }
         summary.seconds = seconds(since: start)
+        summary.notStarted = inputs.count - summary.documents
         return summary
     }
 

@@ -3,6 +3,7 @@ import PDFText
 import PageLayout
 import RecordModel
 import ScanImage
+import Synchronization
 
 /// A page the read stage got no text from, and why; the rest of the document still comes through.
 public struct PageFailure: Codable, Sendable, Equatable {
@@ -79,7 +80,18 @@ public final class PDFHelpers: @unchecked Sendable {
         func end() {
             child.terminate()
             try? FileManager.default.removeItem(at: scratch)
+            PDFHelpers.scratchFolders.withLock { _ = $0.remove(scratch) }
         }
+    }
+
+    /// The scratch folders of every helper not yet ended, for ``abortAll()``.
+    private static let scratchFolders = Mutex<Set<URL>>([])
+
+    /// Kills every helper (with its OCR) and removes their scratch folders: for a run stopped at once, which
+    /// exits without waiting for them.
+    public static func abortAll() {
+        RunningChild.killAll()
+        for folder in scratchFolders.withLock({ $0 }) { try? FileManager.default.removeItem(at: folder) }
     }
 
     public init(command: [String], timeout: Double) {
@@ -101,12 +113,14 @@ public final class PDFHelpers: @unchecked Sendable {
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sarabun-helper-\(UUID().uuidString)")
             do {
                 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+                Self.scratchFolders.withLock { _ = $0.insert(scratch) }
                 helper = Helper(
                     child: try ChildProcess.start(command[0], arguments: Array(command.dropFirst()) + ["--serve"],
                                                   environment: ["TMPDIR": scratch.path]),
                     scratch: scratch)
             } catch let error as ChildProcessError {
                 try? FileManager.default.removeItem(at: scratch)
+                Self.scratchFolders.withLock { _ = $0.remove(scratch) }
                 return .failure(.unreadable(error.description))
             } catch {
                 return .failure(.unreadable("cannot make the PDF reader's scratch folder \(scratch.path): \(error.localizedDescription)"))

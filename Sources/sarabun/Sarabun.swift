@@ -128,9 +128,13 @@ struct Extract: AsyncParsableCommand {
             strict: strict))
         let files = JSONDirectorySink(directory: outURL)
         let progress = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let stop = StopSignals { signal in
+            progress.message("\(StopSignals.name(signal)): finishing the documents under way, then stopping (again to stop at once)")
+        }
         func run(into sink: inout some RecordSink) async -> RunSummary {
             await pipeline.run(
                 inputs, into: &sink,
+                stopRequested: { stop.signal != nil },
                 onEvent: { event in progress.message("\(event.file): \(event.message)") },
                 onProgress: { progress.update($0) })
         }
@@ -154,6 +158,10 @@ struct Extract: AsyncParsableCommand {
                 + " in \(String(format: "%.2f", summary.seconds)) s "
                 + "(\(String(format: "%.1f", rate)) docs/s) -> \(out)"
                 + (store == nil ? "" : ", \(describe(target))") + "\n")
+        if let signal = stop.signal {
+            standardError("stopped by \(StopSignals.name(signal)): \(summary.notStarted) documents not started\n")
+            throw ExitCode(128 + signal)
+        }
         if summary.rejects > 0 { throw ExitCode(1) }
     }
 }

@@ -54,6 +54,7 @@ struct PostgresStoreTests {
     @Test func textIsBoundNeverSpliced() async throws { try await checks.textIsBoundNeverSpliced() }
     @Test func readmeQueriesAnswerRight() async throws { try await checks.readmeQueriesAnswerRight() }
     @Test func killedRunResumesToEveryDocumentOnce() async throws { try await checks.killedRunResumesToEveryDocumentOnce() }
+    @Test func stoppedRunCommitsWhatItWrote() async throws { try await checks.stoppedRunCommitsWhatItWrote(signal: SIGINT) }
     @Test func loadCommandStoresEachDocumentOnce() async throws { try await checks.loadCommandStoresEachDocumentOnce() }
 
     /// A document with more values than one statement may bind (65,535) is inserted table by table, in chunks.

@@ -21,6 +21,9 @@ let sqlite = TestDatabase(
     @Test func textIsBoundNeverSpliced() async throws { try await checks.textIsBoundNeverSpliced() }
     @Test func readmeQueriesAnswerRight() async throws { try await checks.readmeQueriesAnswerRight() }
     @Test func killedRunResumesToEveryDocumentOnce() async throws { try await checks.killedRunResumesToEveryDocumentOnce() }
+    @Test(arguments: [SIGINT, SIGTERM])
+    func stoppedRunCommitsWhatItWrote(signal: Int32) async throws { try await checks.stoppedRunCommitsWhatItWrote(signal: signal) }
+    @Test func runStoppedTwiceDuringOCRLeavesNothingRunning() async throws { try await checks.runStoppedTwiceDuringOCRLeavesNothingRunning() }
     @Test func loadCommandStoresEachDocumentOnce() async throws { try await checks.loadCommandStoresEachDocumentOnce() }
 
     /// The file is in WAL mode with foreign keys on, so that commits survive a kill and cascades delete children.

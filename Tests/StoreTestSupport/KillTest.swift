@@ -69,6 +69,76 @@ extension StoreChecks {
         }
     }
 
+    /// `sarabun extract` stopped by SIGINT or SIGTERM midway starts no more documents, finishes those under
+    /// way, commits them, prints its summary and exits with 128 + the signal: the database then holds
+    /// exactly the documents whose JSON files were written.
+    public func stoppedRunCommitsWhatItWrote(signal: Int32, documents: Int = 300) async throws {
+        let sarabun = try Executable.sarabun()
+        let work = try Corpus.temporaryFolder("stop")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = work.appendingPathComponent("in"), out = work.appendingPathComponent("out")
+        _ = try makeDocuments(documents, in: inputs)
+        try await database.withDatabase { db in
+            let log = work.appendingPathComponent("stop.log")
+            let run = try Executable.start(
+                sarabun, ["extract", inputs.path, "--out", out.path, "--db", db, "--quiet", "--workers", "2"], stderr: log)
+            let deadline = ContinuousClock.now + .seconds(300)
+            while run.isRunning, jsonFileCount(out) < documents / 4, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            kill(run.processIdentifier, signal)
+            run.waitUntilExit()
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            #expect(run.terminationReason == .exit && run.terminationStatus == 128 + signal, "\(text)")
+            #expect(text.contains("documents not started"), "\(text)")
+            let written = try jsonCounts(out)
+            #expect(written.count < documents)
+            let store = try await database.open(db)
+            #expect(try await store.storedDigests(pipelineVersion: Pipeline.version) == Set(written.keys))
+            #expect(temporaryFiles(out).isEmpty)
+            try await store.close()
+        }
+    }
+
+    /// A run stopped twice while a PDF helper's OCR is under way stops at once: no helper, no OCR and no
+    /// scratch folder is left behind.
+    public func runStoppedTwiceDuringOCRLeavesNothingRunning() async throws {
+        let sarabun = try Executable.sarabun()
+        let work = try Corpus.temporaryFolder("ocr-stop")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let bin = work.appendingPathComponent("bin"), temporary = work.appendingPathComponent("tmp")
+        for folder in [bin, temporary] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        // A tesseract that says who it is and takes its time.
+        let pids = work.appendingPathComponent("tesseract.pids")
+        let tesseract = bin.appendingPathComponent("tesseract")
+        try Data("#!/bin/sh\necho $$ >> '\(pids.path)'\nexec sleep 60\n".utf8).write(to: tesseract)
+        chmod(tesseract.path, 0o755)
+        let environment = ["PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"), "TMPDIR": temporary.path]
+        try await database.withDatabase { db in
+            let log = work.appendingPathComponent("stop.log")
+            let run = try Executable.start(
+                sarabun, ["extract", Corpus.folder.appendingPathComponent("pdf/scanned").path, "--out", work.appendingPathComponent("out").path,
+                          "--db", db, "--quiet"],
+                stderr: log, environment: environment)
+            let deadline = ContinuousClock.now + .seconds(60)
+            while run.isRunning, (try? String(contentsOf: pids, encoding: .utf8)) == nil, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            kill(run.processIdentifier, SIGTERM)
+            try await Task.sleep(for: .milliseconds(300))
+            kill(run.processIdentifier, SIGTERM)
+            run.waitUntilExit()
+            #expect(run.terminationStatus == 128 + SIGTERM)
+            let ocr = (try? String(contentsOf: pids, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+            #expect(!ocr.isEmpty, "the OCR never started")
+            for pid in ocr {
+                let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+                #expect(stat.isEmpty || stat.split(separator: " ").dropFirst(2).first == "Z", "tesseract \(pid) still runs")
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+        }
+    }
+
     /// `sarabun load` stores the JSON files of a folder, each document once however often it runs.
     public func loadCommandStoresEachDocumentOnce() async throws {
         let sarabun = try Executable.sarabun()
@@ -162,10 +232,11 @@ enum Executable {
         throw SupportError(message: "no sarabun executable beside the test bundle: build it first (swift build --build-tests)")
     }
 
-    static func start(_ executable: URL, _ arguments: [String], stderr: URL) throws -> Process {
+    static func start(_ executable: URL, _ arguments: [String], stderr: URL, environment: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         guard FileManager.default.createFile(atPath: stderr.path, contents: nil) else {
             throw SupportError(message: "cannot create \(stderr.path)")
         }
