@@ -53,6 +53,8 @@ public struct Pipeline: Sendable {
     /// The version of the stages as a whole, stored with each document in a database. Raise it when a change
     /// to any stage changes what records hold, so that `--resume` redoes documents an older pipeline made.
     public static let version = "1"
+    /// The program's release, shown by `sarabun --version`.
+    public static let programVersion = "0.9.0"
 
     public let workers: Int
     private let processor: DocumentProcessor

@@ -17,6 +17,7 @@ struct Sarabun: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sarabun",
         abstract: "Turns Thai local-government ITA memos into validated, structured JSON records.",
+        version: "sarabun \(Pipeline.programVersion) (pipeline \(Pipeline.version), record schema \(Record.schemaVersion))",
         subcommands: [Extract.self, Load.self, Eval.self, Normalize.self, Segment.self, Explain.self, Validate.self, Schema.self, Bench.self, ReadPDF.self]
     )
 
