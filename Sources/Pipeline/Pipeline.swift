@@ -38,6 +38,17 @@ public struct RunProgress: Sendable {
     }
 }
 
+/// What became of one document, as the writer took it: for a run's ledger.
+public struct DocumentReport: Sendable {
+    public var input: InputFile
+    public var outcome: DocumentOutcome
+    /// Where the writer put it; nil when writing failed (`writeError` says why).
+    public var disposition: Disposition?
+    public var writeError: String?
+    /// The time its stages took, writing left out.
+    public var milliseconds: Int
+}
+
 /// A failure the run survived: a document named with the reason, reported as it happens.
 public struct RunEvent: Sendable {
     public var file: String
@@ -72,21 +83,24 @@ public struct Pipeline: Sendable {
         into sink: inout Sink,
         stopRequested: @escaping @Sendable () -> Bool = { false },
         onEvent: (RunEvent) -> Void = { _ in },
+        onDocument: (DocumentReport) -> Void = { _ in },
         onProgress: (RunProgress) -> Void = { _ in }
     ) async -> RunSummary {
         let start = ContinuousClock.now
-        let channel = AsyncChannel<(InputFile, DocumentOutcome, Data?)>()
+        let channel = AsyncChannel<(InputFile, DocumentOutcome, Data?, Int)>()
         var summary = RunSummary()
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [processor, workers] in
-                await withTaskGroup(of: (InputFile, DocumentOutcome, Data?).self) { pool in
+                await withTaskGroup(of: (InputFile, DocumentOutcome, Data?, Int).self) { pool in
                     var next = 0
                     func submit() {
                         let input = inputs[next]
                         next += 1
                         pool.addTask {
+                            let started = ContinuousClock.now
                             let (outcome, json) = processor.processEncoded(input)
-                            return (input, outcome, json)
+                            let took = ContinuousClock.now - started
+                            return (input, outcome, json, Int(took.components.seconds * 1000 + took.components.attoseconds / 1_000_000_000_000_000))
                         }
                     }
                     while next < min(workers, inputs.count), !stopRequested() { submit() }
@@ -97,7 +111,7 @@ public struct Pipeline: Sendable {
                 }
                 channel.finish()
             }
-            for await (input, outcome, json) in channel {
+            for await (input, outcome, json, milliseconds) in channel {
                 summary.documents += 1
                 switch outcome {
                 case .extracted(let record): summary.bytes += record.source.bytes
@@ -106,9 +120,13 @@ public struct Pipeline: Sendable {
                     onEvent(RunEvent(file: failure.file, message: "\(failure.stage): \(failure.reason)"))
                 case .skipped: break
                 }
+                var report = DocumentReport(input: input, outcome: outcome, milliseconds: milliseconds)
+                defer { onDocument(report) }
                 do {
                     let item = OutputItem(relativePath: input.relativePath, outcome: outcome, json: json)
-                    switch (try await sink.write(item), outcome) {
+                    let disposition = try await sink.write(item)
+                    report.disposition = disposition
+                    switch (disposition, outcome) {
                     case (.record, .extracted(let record)):
                         summary.records += 1
                         if record.validation.issues.contains(where: { $0.code == "ocr_failed" }) { summary.partial += 1 }
@@ -123,6 +141,7 @@ public struct Pipeline: Sendable {
                     }
                 } catch {
                     summary.failures += 1
+                    report.writeError = error.localizedDescription
                     onEvent(RunEvent(file: input.displayPath, message: "write: \(error.localizedDescription)"))
                 }
                 onProgress(RunProgress(done: summary.documents, total: inputs.count, elapsed: seconds(since: start)))
@@ -141,5 +160,45 @@ public struct Pipeline: Sendable {
     private func seconds(since start: ContinuousClock.Instant) -> Double {
         let d = ContinuousClock.now - start
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
+
+extension LedgerEntry {
+    /// The ledger line of one finished document of the run that started at `run`.
+    public init(_ report: DocumentReport, run: String) {
+        var status: Status
+        var stage: String?
+        var reason: String?
+        var sha256: String?
+        var pages: Int?
+        var warnings: Int?
+        switch report.outcome {
+        case .extracted(let record):
+            sha256 = record.source.sha256
+            pages = record.source.pages
+            warnings = record.validation.issues.filter { $0.severity == .warning }.count
+            let partial = record.validation.issues.contains { $0.code == "ocr_failed" }
+            status = !record.validation.valid ? .reject : partial ? .partial : .ok
+            if status == .reject, let error = record.validation.issues.first(where: { $0.severity == .error }) {
+                stage = "validate"
+                reason = "\(error.path) \(error.message)"
+            }
+        case .failed(let failure):
+            sha256 = failure.sha256
+            status = .failed
+            stage = failure.stage
+            reason = failure.reason
+        case .skipped(let digest):
+            sha256 = digest
+            status = .skipped
+        }
+        if let error = report.writeError {
+            status = .failed
+            stage = "write"
+            reason = error
+        }
+        self.init(run: run, program: Pipeline.programVersion, pipeline: Pipeline.version, path: report.input.displayPath,
+                  sha256: sha256, status: status, stage: stage, reason: reason, pages: pages,
+                  milliseconds: report.milliseconds, warnings: warnings)
     }
 }

@@ -18,7 +18,7 @@ struct Sarabun: AsyncParsableCommand {
         commandName: "sarabun",
         abstract: "Turns Thai local-government ITA memos into validated, structured JSON records.",
         version: "sarabun \(Pipeline.programVersion) (pipeline \(Pipeline.version), record schema \(Record.schemaVersion))",
-        subcommands: [Extract.self, Load.self, Eval.self, Normalize.self, Segment.self, Explain.self, Validate.self, Schema.self, Bench.self, ReadPDF.self]
+        subcommands: [Extract.self, Status.self, Load.self, Eval.self, Normalize.self, Segment.self, Explain.self, Validate.self, Schema.self, Bench.self, ReadPDF.self]
     )
 
     /// As ArgumentParser's `main`, but bad usage exits with 2 (the convention the tools around Sarabun
@@ -46,7 +46,8 @@ struct Extract: AsyncParsableCommand {
             Valid records go to OUT/records/, records with errors and documents that failed (with the reason) \
             to OUT/rejects/, each at the input's path relative to its INPUT root with .json appended; then \
             every document's rows go to the database (--db, by default OUT/sarabun.sqlite), replacing rows an \
-            earlier run stored for the same file. --resume skips a document when the database holds its content \
+            earlier run stored for the same file. Each input, as it finishes, adds a line to the ledger \
+            OUT/run.jsonl (see `sarabun status`). --resume skips a document when the database holds its content \
             and OUT holds its own record. \
             Files of other types, symbolic links and folders that cannot be read are named as left out. \
             Exit status: 0 when every document gave a valid record, 1 when some were rejected, 2 for bad usage \
@@ -118,6 +119,12 @@ struct Extract: AsyncParsableCommand {
         let outURL = URL(fileURLWithPath: out)
         // A run killed while writing a file leaves its temporary file; the document itself is redone.
         try AtomicFile.removeLeftovers(under: outURL)
+        let ledger = try RunLedger(directory: outURL)
+        let runStart = ISO8601DateFormatter().string(from: Date())
+        for skipped in survey.skipped {
+            try ledger.append(LedgerEntry(run: runStart, program: Pipeline.programVersion, pipeline: Pipeline.version,
+                                          path: skipped.path, status: .leftOut, reason: skipped.reason))
+        }
         let target = try databaseTarget(db, defaultFolder: out)
         let store = try await openStore(target)
         let resumePoint = resume
@@ -137,6 +144,13 @@ struct Extract: AsyncParsableCommand {
                 inputs, into: &sink,
                 stopRequested: { stop.signal != nil },
                 onEvent: { event in progress.message("\(event.file): \(event.message)") },
+                onDocument: { report in
+                    do {
+                        try ledger.append(LedgerEntry(report, run: runStart))
+                    } catch {
+                        progress.message("\(out)/\(RunLedger.fileName): \(error.localizedDescription)")
+                    }
+                },
                 onProgress: { progress.update($0) })
         }
         let summary: RunSummary
@@ -164,6 +178,42 @@ struct Extract: AsyncParsableCommand {
             throw ExitCode(128 + signal)
         }
         if summary.rejects > 0 { throw ExitCode(1) }
+    }
+}
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Summarize the runs an extract output folder's ledger (OUT/run.jsonl) records.",
+        discussion: """
+            Counts each input by the last word the ledger has on it (ok, reject, partial, skipped, failed, \
+            left-out), then the last run: when it started, which program and pipeline made it, its inputs \
+            and time, and the inputs that failed with the reason.
+            """)
+
+    @Argument(help: "An extract --out folder.")
+    var out: String
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: out)
+        let entries: [LedgerEntry]
+        do {
+            entries = try RunLedger.read(folder)
+        } catch {
+            throw ValidationError("\(out): no ledger (\(RunLedger.fileName)) to read: \(error.localizedDescription)")
+        }
+        var latest: [String: LedgerEntry] = [:]
+        for entry in entries { latest[entry.path] = entry }
+        print("\(out): \(latest.count) inputs in \(Set(entries.map(\.run)).count) runs")
+        print("  " + LedgerEntry.Status.allCases.map { status in "\(status.rawValue) \(latest.values.filter { $0.status == status }.count)" }
+            .joined(separator: ", "))
+        guard let last = entries.last?.run else { return }
+        let run = entries.filter { $0.run == last }
+        let seconds = Double(run.compactMap(\.milliseconds).reduce(0, +)) / 1000
+        print("last run \(last): sarabun \(run[0].program), pipeline \(run[0].pipeline), \(run.count) inputs, "
+            + String(format: "%.1f", seconds) + " s of document time")
+        for entry in run where entry.status == .failed {
+            print("  failed: \(entry.path): \(entry.stage ?? "?"): \(entry.reason ?? "")")
+        }
     }
 }
 

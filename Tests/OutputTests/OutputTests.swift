@@ -139,3 +139,20 @@ func sampleRecord(file: String, valid: Bool = true) -> Record {
         #expect(failed == failure)
     }
 }
+
+@Suite struct RunLedgerTests {
+    @Test func linesAreAppendedRunAfterRunAndACutLastLineIsPassedOver() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sarabun-ledger-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = LedgerEntry(run: "r1", program: "p", pipeline: "1", path: "a.txt", sha256: "aa", status: .ok, milliseconds: 5, warnings: 0)
+        let second = LedgerEntry(run: "r2", program: "p", pipeline: "1", path: "b.pdf", status: .failed, stage: "read", reason: "encrypted")
+        try RunLedger(directory: folder).append(first)
+        try RunLedger(directory: folder).append(second)
+        // A run killed while writing its next line.
+        let handle = try FileHandle(forWritingTo: folder.appendingPathComponent(RunLedger.fileName))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"run":"r3","path":"c.t"#.utf8))
+        try handle.close()
+        #expect(try RunLedger.read(folder) == [first, second])
+    }
+}

@@ -89,6 +89,29 @@ func folder(_ name: String) throws -> URL {
     }
 }
 
+@Suite struct LedgerTests {
+    /// Every document of a run gets its ledger line with the status the writer gave it.
+    @Test func eachDocumentReportsWhatBecameOfIt() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sarabun-ledger-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = repositoryRoot.appendingPathComponent("corpus/000_00094ace5e6af4cb.txt")
+        let broken = folder.appendingPathComponent("broken.pdf")
+        try Data("not a pdf".utf8).write(to: broken)
+        let inputs = [InputFile(displayPath: "good.txt", relativePath: "good.txt", url: good),
+                      InputFile(displayPath: "broken.pdf", relativePath: "broken.pdf", url: broken)]
+        var sink = JSONDirectorySink(directory: folder.appendingPathComponent("out"))
+        var entries: [LedgerEntry] = []
+        _ = await Pipeline(workers: 1, processor: try DocumentProcessor()).run(
+            inputs, into: &sink, onDocument: { entries.append(LedgerEntry($0, run: "r")) })
+        #expect(entries.map(\.path) == ["good.txt", "broken.pdf"])
+        #expect(entries.map(\.status) == [.ok, .failed])
+        #expect(entries[0].sha256?.count == 64 && entries[0].milliseconds != nil)
+        #expect(entries[1].stage == "read")
+        #expect(entries.allSatisfy { $0.pipeline == Pipeline.version && $0.program == Pipeline.programVersion })
+    }
+}
+
 @Suite struct ResumeTests {
     /// The seeds extracted into a new folder `out`: their inputs, and their digests.
     func firstRun(into out: URL) async throws -> ([InputFile], [String]) {
