@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Reading
 import Synchronization
@@ -7,49 +6,51 @@ import Synchronization
 /// under way are finished, written and committed; the summary is printed; the exit status is 128 + the
 /// signal), a second stops it at once (the PDF helpers and their OCR are killed, nothing more is written).
 ///
-/// Unchecked: the dispatch sources are only kept alive here, never touched after they are started.
-final class StopSignals: @unchecked Sendable {
-    private final class Received: Sendable {
-        let signal = Mutex<Int32?>(nil)
-    }
+/// The handler only counts the signals (an atomic is all a signal handler may touch); a watcher thread acts
+/// on the count. That thread unblocks both signals for itself, since a parent may have left them blocked
+/// (a signal mask is inherited) and a signal blocked in every thread would never come.
+final class StopSignals: Sendable {
+    private static let count = Atomic<Int>(0)
+    private static let last = Atomic<Int32>(0)
 
-    private let received = Received()
-    private let sources: [any DispatchSourceSignal]
+    private let stopped = Mutex<Int32?>(nil)
 
     init(onFirst: @escaping @Sendable (Int32) -> Void) {
-        let received = self.received
-        // A queue of its own gets a thread even while the workers keep every thread of the pool busy.
-        let queue = DispatchQueue(label: "sarabun.stop-signals")
-        let signals: [Int32] = [SIGINT, SIGTERM]
-        // A parent may have left them blocked (a signal mask is inherited); then they would never come.
-        var unblocked = sigset_t()
-        sigemptyset(&unblocked)
-        for signal in signals { sigaddset(&unblocked, signal) }
-        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
-        sources = signals.map { signal in
-            // Handled by the dispatch source only: the default action would end the process on the spot.
-            Foundation.signal(signal, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signal, queue: queue)
-            source.setEventHandler {
-                let first = received.signal.withLock { current -> Bool in
-                    guard current == nil else { return false }
-                    current = signal
-                    return true
-                }
-                if first {
-                    onFirst(signal)
-                } else {
-                    PDFHelpers.abortAll()
-                    exit(128 + signal)
-                }
+        for signal in [SIGINT, SIGTERM] as [Int32] {
+            Foundation.signal(signal) { received in
+                StopSignals.last.store(received, ordering: .relaxed)
+                StopSignals.count.add(1, ordering: .sequentiallyConsistent)
             }
-            source.resume()
-            return source
         }
+        let thread = Thread { [self] in
+            var set = sigset_t()
+            sigemptyset(&set)
+            sigaddset(&set, SIGINT)
+            sigaddset(&set, SIGTERM)
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
+            var seen = 0
+            while true {
+                let now = StopSignals.count.load(ordering: .sequentiallyConsistent)
+                if now > seen {
+                    let signal = StopSignals.last.load(ordering: .relaxed)
+                    if seen == 0 {
+                        stopped.withLock { $0 = signal }
+                        onFirst(signal)
+                    }
+                    if now >= 2 {
+                        PDFHelpers.abortAll()
+                        exit(128 + signal)
+                    }
+                    seen = now
+                }
+                usleep(20_000)
+            }
+        }
+        thread.start()
     }
 
     /// The signal that stopped the run, if one came.
-    var signal: Int32? { received.signal.withLock { $0 } }
+    var signal: Int32? { stopped.withLock { $0 } }
 
     static func name(_ signal: Int32) -> String {
         signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)"
