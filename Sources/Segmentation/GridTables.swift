@@ -21,15 +21,17 @@ enum GridTableBuilder {
         return assembler.table(form: form, spans: spans, at: at)
     }
 
-    /// `table` with the rows of `grid`, the part of it the next page holds; header rows the part repeats
-    /// (all of them, or the rest of a header band a page break cut) are dropped, and so is a header
-    /// repeated over the break: the last row before it and the first row after it, joined, repeat a
-    /// header row.
-    static func extend(_ table: Table, with grid: TableGrid, rowAt: (Int) -> Location) -> Table {
-        let rows = grid.rows.map(\.texts)
+    /// `table` with the rows of `grid`, the part of it the next page holds, or nil when `grid` is rather a
+    /// table of its own (``startsOwnTable(_:after:)``). A header the page break cut is finished from `grid`
+    /// (``restOfCutHeader(_:_:)``); header rows the part repeats (all of them, or the rest of a header band
+    /// a page break cut) are dropped, and so is a header repeated over the break: the last row before it
+    /// and the first row after it, joined, repeat a header row.
+    static func extending(_ table: Table, with grid: TableGrid, rowAt: (Int) -> Location) -> Table? {
         if let rest = restOfCutHeader(table, grid) {
             return finishingHeader(of: table, with: grid, rest: rest, rowAt: rowAt)
         }
+        if startsOwnTable(grid, after: table) { return nil }
+        let rows = grid.rows.map(\.texts)
         var kept = table.rows
         var cutRepeat = 0
         if let last = kept.last, let first = rows.first, let page = last.at.page, page < rowAt(0).page ?? page,
@@ -49,7 +51,7 @@ enum GridTableBuilder {
     /// Whether `grid`, a table that goes on from `table` by its layout, is rather a table of its own: its
     /// first row is a header that is none of the table's header rows repeated, every cell of it a header word
     /// (the layout's word weighs more than a row of short labels, which data rows can be too).
-    static func startsOwnTable(_ grid: TableGrid, after table: Table) -> Bool {
+    private static func startsOwnTable(_ grid: TableGrid, after table: Table) -> Bool {
         guard let first = grid.rows.first?.texts else { return false }
         let assembler = TableAssembler(headerRows: table.headerRows, rows: table.rows)
         let named = first.filter { !$0.isEmpty }
@@ -59,7 +61,7 @@ enum GridTableBuilder {
     /// How the first rows of `grid` finish the header of `table`, a table that a page break cut in its
     /// header (it has no data row yet); nil when `grid` opens with anything else (a data row, a repeated
     /// header).
-    struct HeaderRest {
+    private struct HeaderRest {
         /// The first row is the rest of the cut header row: labels only in columns that row fills.
         var finishesCutRow: Bool
         /// How many rows of `grid` belong to the header: the rest of the cut row and a second header row
@@ -67,7 +69,7 @@ enum GridTableBuilder {
         var rows: Int
     }
 
-    static func restOfCutHeader(_ table: Table, _ grid: TableGrid) -> HeaderRest? {
+    private static func restOfCutHeader(_ table: Table, _ grid: TableGrid) -> HeaderRest? {
         guard table.rows.isEmpty, let cut = table.headerRows.last, let first = grid.rows.first?.texts,
             !TableAssembler(headerRows: table.headerRows).isAnyHeaderRow(first)
         else { return nil }

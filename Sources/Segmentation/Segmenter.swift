@@ -37,9 +37,9 @@ public struct Segmenter: Sendable {
                 let end = min(i + max(grid.lineCount, 1), doc.count)
                 let rowAt = { (r: Int) in lines[min(i + r, end - 1)].at }
                 if grid.continued, case .table(let previous)? = blocks.last,
-                    GridTableBuilder.restOfCutHeader(previous, grid) != nil || !GridTableBuilder.startsOwnTable(grid, after: previous)
+                    let extended = GridTableBuilder.extending(previous, with: grid, rowAt: rowAt)
                 {
-                    blocks[blocks.count - 1] = .table(GridTableBuilder.extend(previous, with: grid, rowAt: rowAt))
+                    blocks[blocks.count - 1] = .table(extended)
                 } else {
                     blocks.append(.table(GridTableBuilder.table(grid, form: .layout, at: lines[i].at, rowAt: rowAt)))
                 }
