@@ -11,18 +11,16 @@ import Synchronization
 /// (a signal mask is inherited) and a signal blocked in every thread would never come.
 final class StopSignals: Sendable {
     private static let count = Atomic<Int>(0)
-    private static let last = Atomic<Int32>(0)
-
-    private let stopped = Mutex<Int32?>(nil)
+    private static let first = Atomic<Int32>(0)
 
     init(onFirst: @escaping @Sendable (Int32) -> Void) {
         for signal in [SIGINT, SIGTERM] as [Int32] {
             Foundation.signal(signal) { received in
-                StopSignals.last.store(received, ordering: .relaxed)
+                _ = StopSignals.first.compareExchange(expected: 0, desired: received, ordering: .sequentiallyConsistent)
                 StopSignals.count.add(1, ordering: .sequentiallyConsistent)
             }
         }
-        let thread = Thread { [self] in
+        let thread = Thread {
             var set = sigset_t()
             sigemptyset(&set)
             sigaddset(&set, SIGINT)
@@ -32,11 +30,8 @@ final class StopSignals: Sendable {
             while true {
                 let now = StopSignals.count.load(ordering: .sequentiallyConsistent)
                 if now > seen {
-                    let signal = StopSignals.last.load(ordering: .relaxed)
-                    if seen == 0 {
-                        stopped.withLock { $0 = signal }
-                        onFirst(signal)
-                    }
+                    let signal = StopSignals.first.load(ordering: .sequentiallyConsistent)
+                    if seen == 0 { onFirst(signal) }
                     if now >= 2 {
                         PDFHelpers.abortAll()
                         exit(128 + signal)
@@ -49,8 +44,12 @@ final class StopSignals: Sendable {
         thread.start()
     }
 
-    /// The signal that stopped the run, if one came.
-    var signal: Int32? { stopped.withLock { $0 } }
+    /// The signal that stopped the run, if one came: read straight from the handler's record, so that the
+    /// run stops even before the watcher thread has seen it.
+    var signal: Int32? {
+        let first = StopSignals.first.load(ordering: .sequentiallyConsistent)
+        return first == 0 ? nil : first
+    }
 
     static func name(_ signal: Int32) -> String {
         signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)"
