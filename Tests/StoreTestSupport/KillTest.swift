@@ -19,12 +19,7 @@ extension StoreChecks {
             let arguments = ["extract", inputs.path, "--out", out.path, "--db", db, "--quiet", "--workers", "2"]
             let first = try Executable.start(sarabun, arguments, stderr: work.appendingPathComponent("first.log"))
             // Kill once half the JSON files are there.
-            let deadline = ContinuousClock.now + .seconds(300)
-            while first.isRunning, jsonFileCount(out) < documents / 2, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(5))
-            }
-            kill(first.processIdentifier, SIGKILL)
-            first.waitUntilExit()
+            await Executable.signal(first, SIGKILL) { Self.jsonFileCount(out) >= documents / 2 }
             #expect(first.terminationReason == .uncaughtSignal, "the run ended before it was killed")
 
             // Right after the kill: every stored document is whole, and its JSON file exists.
@@ -42,7 +37,7 @@ extension StoreChecks {
 
             let log = work.appendingPathComponent("resume.log")
             let resumed = try Executable.start(sarabun, arguments + ["--resume"], stderr: log)
-            resumed.waitUntilExit()
+            await Executable.exit(resumed)
             let summary = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             #expect(resumed.terminationReason == .exit && [0, 1].contains(resumed.terminationStatus), "\(summary)")
             #expect(summary.contains("\(stored.count) skipped"), "\(summary)")
@@ -82,12 +77,7 @@ extension StoreChecks {
             let log = work.appendingPathComponent("stop.log")
             let run = try Executable.start(
                 sarabun, ["extract", inputs.path, "--out", out.path, "--db", db, "--quiet", "--workers", "2"], stderr: log)
-            let deadline = ContinuousClock.now + .seconds(300)
-            while run.isRunning, jsonFileCount(out) < documents / 4, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(5))
-            }
-            kill(run.processIdentifier, signal)
-            run.waitUntilExit()
+            await Executable.signal(run, signal) { Self.jsonFileCount(out) >= documents / 4 }
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             #expect(run.terminationReason == .exit && run.terminationStatus == 128 + signal, "\(text)")
             #expect(text.contains("documents not started"), "\(text)")
@@ -120,14 +110,9 @@ extension StoreChecks {
                 sarabun, ["extract", Corpus.folder.appendingPathComponent("pdf/scanned").path, "--out", work.appendingPathComponent("out").path,
                           "--db", db, "--quiet"],
                 stderr: log, environment: environment)
-            let deadline = ContinuousClock.now + .seconds(60)
-            while run.isRunning, (try? String(contentsOf: pids, encoding: .utf8)) == nil, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(20))
+            await Executable.signal(run, SIGTERM, again: .milliseconds(300)) {
+                (try? String(contentsOf: pids, encoding: .utf8)) != nil
             }
-            kill(run.processIdentifier, SIGTERM)
-            try await Task.sleep(for: .milliseconds(300))
-            kill(run.processIdentifier, SIGTERM)
-            run.waitUntilExit()
             #expect(run.terminationStatus == 128 + SIGTERM)
             let ocr = (try? String(contentsOf: pids, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
             #expect(!ocr.isEmpty, "the OCR never started")
@@ -148,7 +133,7 @@ extension StoreChecks {
             for run in 1...2 {
                 let log = work.appendingPathComponent("load\(run).log")
                 let load = try Executable.start(sarabun, ["load", Corpus.gold.path, "--db", db, "--quiet"], stderr: log)
-                load.waitUntilExit()
+                await Executable.exit(load)
                 let summary = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
                 #expect(load.terminationStatus == 0, "\(summary)")
                 #expect(summary.contains("5 documents stored"), "\(summary)")
@@ -173,7 +158,7 @@ extension StoreChecks {
         }
     }
 
-    private func jsonFileCount(_ out: URL) -> Int {
+    private static func jsonFileCount(_ out: URL) -> Int {
         ["records", "rejects"].reduce(0) { count, folder in
             let names = (try? FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(folder).path)) ?? []
             return count + names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.count
@@ -230,6 +215,39 @@ enum Executable {
             folder.deleteLastPathComponent()
         }
         throw SupportError(message: "no sarabun executable beside the test bundle: build it first (swift build --build-tests)")
+    }
+
+    /// Sends `signal` to `process` once `ready` holds (or after five minutes), again after `again` if given,
+    /// and returns when the process has ended. The watching runs on a thread of its own: tests that block
+    /// the shared pool (a child process waited on, a long parse) must not delay the signal past the run's end.
+    static func signal(
+        _ process: Process, _ signal: Int32, again: Duration? = nil, when ready: @escaping @Sendable () -> Bool
+    ) async {
+        let pid = process.processIdentifier
+        await onOwnThread {
+            let deadline = ContinuousClock.now + .seconds(300)
+            while process.isRunning, !ready(), ContinuousClock.now < deadline { usleep(2_000) }
+            kill(pid, signal)
+            if let again {
+                Thread.sleep(forTimeInterval: Double(again.components.seconds) + Double(again.components.attoseconds) / 1e18)
+                kill(pid, signal)
+            }
+            process.waitUntilExit()
+        }
+    }
+
+    /// Returns when `process` has ended, without holding a thread of the shared pool.
+    static func exit(_ process: Process) async {
+        await onOwnThread { process.waitUntilExit() }
+    }
+
+    private static func onOwnThread(_ work: @escaping @Sendable () -> Void) async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread {
+                work()
+                done.resume()
+            }.start()
+        }
     }
 
     static func start(_ executable: URL, _ arguments: [String], stderr: URL, environment: [String: String] = [:]) throws -> Process {
