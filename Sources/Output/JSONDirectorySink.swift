@@ -33,11 +33,31 @@ public struct OutputItem: Sendable {
     public var outcome: DocumentOutcome
     /// The record's JSON as `RecordCoding` writes it, when validation already encoded it.
     public var json: Data?
+    /// The input file, for what a database's `files` table says of it (its modification time).
+    public var source: URL?
 
-    public init(relativePath: String, outcome: DocumentOutcome, json: Data? = nil) {
+    public init(relativePath: String, outcome: DocumentOutcome, json: Data? = nil, source: URL? = nil) {
         self.relativePath = relativePath
         self.outcome = outcome
         self.json = json
+        self.source = source
+    }
+}
+
+/// Where a document's JSON file went: its kind, and its name below `records/` or `rejects/` without
+/// `.json` (the input's relative path, with a `~2` suffix when another input of the run had that path).
+public struct Placement: Sendable, Equatable {
+    public var disposition: Disposition
+    public var name: String
+
+    public init(disposition: Disposition, name: String) {
+        self.disposition = disposition
+        self.name = name
+    }
+
+    /// The file's path relative to the output folder (`records/a/b.txt.json`); `nil` for a skipped document.
+    public var file: String? {
+        disposition == .skipped ? nil : "\(disposition == .record ? "records" : "rejects")/\(name).json"
     }
 }
 
@@ -79,13 +99,19 @@ public struct JSONDirectorySink: RecordSink {
     }
 
     public mutating func write(_ item: OutputItem) throws -> Disposition {
+        try place(item).disposition
+    }
+
+    /// Writes `item`'s file, as ``write(_:)`` does, and says where it went.
+    public mutating func place(_ item: OutputItem) throws -> Placement {
         let name = uniqueName(item.relativePath + ".json")
+        let placement = { (disposition: Disposition) in Placement(disposition: disposition, name: String(name.dropLast(5))) }
         let disposition: Disposition
         let data: Data
         switch item.outcome {
         case .skipped:
             // The name stays reserved so that a later input with the same relative path still gets `~2`.
-            return .skipped
+            return placement(.skipped)
         case .extracted(let record):
             disposition = record.validation.valid ? .record : .reject
             data = try item.json ?? RecordCoding.encode(record)
@@ -97,7 +123,35 @@ public struct JSONDirectorySink: RecordSink {
         try AtomicFile.write(data + Data("\n".utf8), to: target)
         // Usually there is none: unlink's ENOENT costs less than FileManager's thrown error.
         unlink(folder(disposition == .record ? .reject : .record).appendingPathComponent(name).path)
-        return disposition
+        return placement(disposition)
+    }
+
+    /// The names (as in ``Placement``) given in this run so far.
+    public var names: Set<String> { Set(used.map { String($0.dropLast(5)) }) }
+
+    /// Removes the JSON files below `records/` and `rejects/` whose name is not in `keep`, and the folders
+    /// that leaves empty; returns the names removed. For `--prune`: files of inputs that no longer exist.
+    public func removeFiles(except keep: Set<String>) throws -> [String] {
+        var removed: [String] = []
+        for disposition in [Disposition.record, .reject] {
+            let root = folder(disposition)
+            guard FileManager.default.fileExists(atPath: root.path) else { continue }
+            let prefix = root.standardizedFileURL.path + "/"
+            for file in try OutputFolder.jsonFiles(under: root) {
+                let path = file.standardizedFileURL.path
+                guard path.hasPrefix(prefix) else { continue }
+                let name = String(path.dropFirst(prefix.count).dropLast(5))
+                guard !keep.contains(name) else { continue }
+                try FileManager.default.removeItem(at: file)
+                removed.append(name)
+                var parent = file.deletingLastPathComponent().standardizedFileURL
+                while parent.path.hasPrefix(prefix), (try? FileManager.default.contentsOfDirectory(atPath: parent.path))?.isEmpty == true {
+                    try FileManager.default.removeItem(at: parent)
+                    parent = parent.deletingLastPathComponent()
+                }
+            }
+        }
+        return removed.sorted()
     }
 
     public mutating func finish() throws {}

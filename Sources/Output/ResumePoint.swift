@@ -1,27 +1,33 @@
 import Foundation
 
-/// What an earlier run left, for `--resume`: the digests its database holds at this pipeline version, and
-/// its output folder. A document is left alone only when both hold it, the database by content and the
-/// folder by path: a file whose twin (same bytes, another path) was stored, or whose record file never got
-/// written before the run was killed, is done again.
+/// What an earlier run left, for `--resume`: per input path, the digest of the content its stored record
+/// was made from and its JSON file. A document is left alone only when its own path's row holds its
+/// current content and the JSON file is there: a changed file, a file whose twin (same bytes, another
+/// path) was stored, or one whose rows never got committed before the run was killed, is done again.
 public struct ResumePoint: Sendable {
-    public let digests: Set<String>
+    /// A stored path: the digest its record was made from, and the record's file relative to the output folder.
+    public struct StoredFile: Sendable, Equatable {
+        public var sha256: String
+        public var file: String
+
+        public init(sha256: String, file: String) {
+            self.sha256 = sha256
+            self.file = file
+        }
+    }
+
+    public let stored: [String: StoredFile]
     public let directory: URL
 
-    public init(digests: Set<String>, directory: URL) {
-        self.digests = digests
+    public init(stored: [String: StoredFile], directory: URL) {
+        self.stored = stored
         self.directory = directory
     }
 
     /// Whether the input at `relativePath`, whose content has `sha256`, has its own record (or its reject)
-    /// in the folder, written from this content.
+    /// in the folder, made from this content.
     public func isDone(relativePath: String, sha256: String) -> Bool {
-        guard digests.contains(sha256) else { return false }
-        let sink = JSONDirectorySink(directory: directory)
-        let digest = Data(sha256.utf8)
-        return [Disposition.record, .reject].contains { disposition in
-            let file = sink.folder(disposition).appendingPathComponent(relativePath + ".json")
-            return FileManager.default.contents(atPath: file.path)?.range(of: digest) != nil
-        }
+        guard let file = stored[relativePath], file.sha256 == sha256 else { return false }
+        return FileManager.default.fileExists(atPath: directory.appendingPathComponent(file.file).path)
     }
 }

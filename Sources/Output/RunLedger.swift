@@ -47,6 +47,20 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
     }
 }
 
+extension LedgerEntry.Status {
+    /// What became of a document the pipeline finished: `ok`, `reject` (a record with errors), `partial` (a
+    /// valid record some of whose pages gave no text), `failed`, or `skipped`.
+    public init(_ outcome: DocumentOutcome) {
+        switch outcome {
+        case .extracted(let record):
+            let partial = record.validation.issues.contains { $0.code == "ocr_failed" }
+            self = !record.validation.valid ? .reject : partial ? .partial : .ok
+        case .failed: self = .failed
+        case .skipped: self = .skipped
+        }
+    }
+}
+
 /// The ledger of an output folder, `OUT/run.jsonl`: one JSON line per input as it finishes, every run
 /// appending its own, in the manner of Tika's pipes status. Each line is written whole with one `write`,
 /// so a run killed mid-way leaves at most its last line cut, which ``read(_:)`` passes over.

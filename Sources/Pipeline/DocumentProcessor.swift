@@ -37,7 +37,7 @@ public struct DocumentProcessor: Sendable {
     /// ``process(_:)`` with the record's JSON when validation encoded it, for the writer to reuse.
     public func processEncoded(_ input: InputFile) -> (outcome: DocumentOutcome, json: Data?) {
         // Hashed before reading, since reading a PDF (OCR above all) costs far more than hashing it.
-        if let resume, !resume.digests.isEmpty, let data = try? Data(contentsOf: input.url) {
+        if let resume, !resume.stored.isEmpty, let data = try? Data(contentsOf: input.url) {
             let digest = SHA256.hex([UInt8](data))
             if resume.isDone(relativePath: input.relativePath, sha256: digest) { return (.skipped(sha256: digest), nil) }
         }

@@ -123,7 +123,7 @@ public struct Pipeline: Sendable {
                 var report = DocumentReport(input: input, outcome: outcome, milliseconds: milliseconds)
                 defer { onDocument(report) }
                 do {
-                    let item = OutputItem(relativePath: input.relativePath, outcome: outcome, json: json)
+                    let item = OutputItem(relativePath: input.relativePath, outcome: outcome, json: json, source: input.url)
                     let disposition = try await sink.write(item)
                     report.disposition = disposition
                     switch (disposition, outcome) {
@@ -166,7 +166,7 @@ public struct Pipeline: Sendable {
 extension LedgerEntry {
     /// The ledger line of one finished document of the run that started at `run`.
     public init(_ report: DocumentReport, run: String) {
-        var status: Status
+        var status = Status(report.outcome)
         var stage: String?
         var reason: String?
         var sha256: String?
@@ -177,20 +177,16 @@ extension LedgerEntry {
             sha256 = record.source.sha256
             pages = record.source.pages
             warnings = record.validation.issues.filter { $0.severity == .warning }.count
-            let partial = record.validation.issues.contains { $0.code == "ocr_failed" }
-            status = !record.validation.valid ? .reject : partial ? .partial : .ok
             if status == .reject, let error = record.validation.issues.first(where: { $0.severity == .error }) {
                 stage = "validate"
                 reason = "\(error.path) \(error.message)"
             }
         case .failed(let failure):
             sha256 = failure.sha256
-            status = .failed
             stage = failure.stage
             reason = failure.reason
         case .skipped(let digest):
             sha256 = digest
-            status = .skipped
         }
         if let error = report.writeError {
             status = .failed

@@ -1,8 +1,8 @@
 import Foundation
 import Output
 
-/// The writer stage with a database: each document's JSON file first (atomically), then its rows, so that a
-/// crash leaves the database behind the files, never ahead of them.
+/// The writer stage with a database: each document's JSON file first (atomically), then its rows and its
+/// path's `files` row, so that a crash leaves the database behind the files, never ahead of them.
 ///
 /// Rows go into transactions of up to `batchSize` documents or `batchInterval` of time, whichever ends
 /// first, and the last one is committed by ``finish()``. A document's rows are replaced as one step inside
@@ -12,38 +12,44 @@ public struct DatabaseSink: RecordSink {
     private var files: JSONDirectorySink
     private let store: any DocumentStore
     private let pipelineVersion: String
+    private let programVersion: String
     private let batchSize: Int
     private let batchInterval: Duration
     /// Documents in the open transaction, and when it began; `nil` when none is open.
     private var open: (documents: Int, since: ContinuousClock.Instant)?
 
     public init(
-        files: JSONDirectorySink, store: any DocumentStore, pipelineVersion: String, batchSize: Int = 100,
-        batchInterval: Duration = .seconds(1)
+        files: JSONDirectorySink, store: any DocumentStore, pipelineVersion: String, programVersion: String,
+        batchSize: Int = 100, batchInterval: Duration = .seconds(1)
     ) {
         self.files = files
         self.store = store
         self.pipelineVersion = pipelineVersion
+        self.programVersion = programVersion
         self.batchSize = max(1, batchSize)
         self.batchInterval = batchInterval
     }
 
     public mutating func write(_ item: OutputItem) async throws -> Disposition {
-        let disposition = try files.write(item)
-        guard let rows = DocumentRows(item.outcome, pipelineVersion: pipelineVersion) else { return disposition }
+        let placement = try files.place(item)
+        guard let file = FileRow(item, placement: placement, programVersion: programVersion, pipelineVersion: pipelineVersion)
+        else { return placement.disposition }
         if open == nil {
             try await store.begin()
             open = (0, .now)
         }
         do {
-            try await store.replace(rows)
+            try await store.replace(file, rows: DocumentRows(item.outcome, pipelineVersion: pipelineVersion))
         } catch {
             throw DatabaseWriteError.document(reason: Self.describe(error))
         }
         open!.documents += 1
         if open!.documents >= batchSize || ContinuousClock.now - open!.since >= batchInterval { try await commit() }
-        return disposition
+        return placement.disposition
     }
+
+    /// The names the run gave its inputs' JSON files (``JSONDirectorySink/names``).
+    public var names: Set<String> { files.names }
 
     /// Commits the open transaction. The store stays open: whoever opened it closes it.
     public mutating func finish() async throws {

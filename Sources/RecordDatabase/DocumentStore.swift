@@ -107,6 +107,13 @@ extension DocumentStore {
         }
     }
 
+    /// Replaces the rows of all `inputs` (``replace(_:rows:)``) in one transaction.
+    public func store(_ inputs: [(file: FileRow, rows: DocumentRows?)]) async throws {
+        try await transaction {
+            for input in inputs { try await replace(input.file, rows: input.rows) }
+        }
+    }
+
     private func transaction(_ body: () async throws -> Void) async throws {
         try await begin()
         do {

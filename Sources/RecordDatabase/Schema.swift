@@ -106,6 +106,13 @@ public enum Schema {
         "document_sha256", "ordinal", "severity", "code", "path", "message",
     ])
 
+    /// One row per input path (``FileRow``): the content it had when last extracted and where its record
+    /// went. Beside the content-keyed tables, not among them: twins share one `documents` row and have a
+    /// `files` row each.
+    public static let files = Table(name: "files", columns: [
+        "path", "sha256", "bytes", "modified", "status", "record", "program_version", "pipeline_version", "stored_at",
+    ])
+
     /// Every table, parents before children (the order rows are inserted in).
     public static let tables = [
         documents, memoEnclosures, memoReferences, assessments, indicatorScores, toolScores, questionScores,
@@ -298,6 +305,22 @@ public enum Schema {
             )
             """,
             "CREATE INDEX validation_issues_code ON validation_issues (code)",
-        ])
+        ]),
+        Migration(version: 2, name: "files", statements: [
+            """
+            CREATE TABLE files (
+                path TEXT PRIMARY KEY,
+                sha256 TEXT,
+                bytes INTEGER,
+                modified TEXT,
+                status TEXT NOT NULL,
+                record TEXT,
+                program_version TEXT NOT NULL,
+                pipeline_version TEXT NOT NULL,
+                stored_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX files_sha256 ON files (sha256)",
+        ]),
     ]
 }

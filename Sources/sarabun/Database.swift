@@ -36,8 +36,9 @@ struct Load: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Load the JSON records of an extract output folder into a database, without extracting again.",
         discussion: """
-            Reads every .json file under DIR (records/ and rejects/) and replaces each document's rows, so \
-            loading twice stores each document once. Rows get this sarabun's pipeline version. \
+            Reads every .json file under DIR (records/ and rejects/) and replaces each document's rows and its \
+            path's `files` row (named as the JSON file is, below records/ or rejects/), so loading twice stores \
+            each document once. Rows get this sarabun's pipeline version. \
             Exit status 1 when some file could not be read or stored.
             """)
 
@@ -58,7 +59,8 @@ struct Load: AsyncParsableCommand {
         let progress = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let start = ContinuousClock.now
         var stored = 0, failed = 0
-        var batch: [DocumentRows] = []
+        var batch: [(file: FileRow, rows: DocumentRows?)] = []
+        let root = URL(fileURLWithPath: directory).standardizedFileURL.path + "/"
         func flush() async {
             guard !batch.isEmpty else { return }
             do {
@@ -72,11 +74,16 @@ struct Load: AsyncParsableCommand {
         }
         for (n, file) in files.enumerated() {
             do {
-                if let rows = DocumentRows(try OutputFolder.read(file), pipelineVersion: Pipeline.version) {
-                    batch.append(rows)
-                } else {
-                    progress.message("\(file.path): a document that could not be read has no digest to store")
-                }
+                let outcome = try OutputFolder.read(file)
+                let relative = String(file.standardizedFileURL.path.dropFirst(root.count))
+                let name = ["records/", "rejects/"].first { relative.hasPrefix($0) }.map { String(relative.dropFirst($0.count)) } ?? relative
+                let item = OutputItem(relativePath: String(name.dropLast(5)), outcome: outcome)
+                // Where the file is, not where an extract would put it: DIR may be any folder of records.
+                guard var row = FileRow(item, placement: Placement(disposition: .record, name: item.relativePath),
+                                        programVersion: Pipeline.programVersion, pipelineVersion: Pipeline.version)
+                else { continue }
+                row.record = relative
+                batch.append((row, DocumentRows(outcome, pipelineVersion: Pipeline.version)))
             } catch {
                 failed += 1
                 progress.message("\(file.path): \(error.localizedDescription)")

@@ -47,8 +47,10 @@ struct Extract: AsyncParsableCommand {
             to OUT/rejects/, each at the input's path relative to its INPUT root with .json appended; then \
             every document's rows go to the database (--db, by default OUT/sarabun.sqlite), replacing rows an \
             earlier run stored for the same file. Each input, as it finishes, adds a line to the ledger \
-            OUT/run.jsonl (see `sarabun status`). --resume skips a document when the database holds its content \
-            and OUT holds its own record. \
+            OUT/run.jsonl (see `sarabun status`). The database's `files` table has a row per input path (digest, \
+            size, modification time, status, JSON file); a changed file's old document rows go when no path \
+            refers to them. --resume skips an input when its path's row holds its current content and its JSON \
+            file exists; --prune then removes the JSON files and rows of paths the inputs no longer hold. \
             Files of other types, symbolic links and folders that cannot be read are named as left out. \
             Exit status: 0 when every document gave a valid record, 1 when some were rejected, 2 for bad usage \
             or when the inputs hold no document.
@@ -69,6 +71,9 @@ struct Extract: AsyncParsableCommand {
 
     @Flag(help: "Skip documents done before: the database holds their content (same SHA-256, this pipeline version) and OUT their record.")
     var resume = false
+
+    @Flag(help: "After a run that was not stopped, remove the JSON files and database rows of inputs no longer under the INPUT roots.")
+    var prune = false
 
     @Flag(help: "No progress display.")
     var quiet = false
@@ -128,7 +133,7 @@ struct Extract: AsyncParsableCommand {
         let target = try databaseTarget(db, defaultFolder: out)
         let store = try await openStore(target)
         let resumePoint = resume
-            ? ResumePoint(digests: try await store?.storedDigests(pipelineVersion: Pipeline.version) ?? [], directory: outURL) : nil
+            ? ResumePoint(stored: try await store?.storedFiles(pipelineVersion: Pipeline.version) ?? [:], directory: outURL) : nil
         let pipeline = Pipeline(workers: workers, processor: try DocumentProcessor(
             resume: resumePoint,
             read: ReadPDF.options(
@@ -154,15 +159,22 @@ struct Extract: AsyncParsableCommand {
                 onProgress: { progress.update($0) })
         }
         let summary: RunSummary
+        var pruned: [String] = []
         if let store {
-            var sink = DatabaseSink(files: files, store: store, pipelineVersion: Pipeline.version)
+            var sink = DatabaseSink(files: files, store: store, pipelineVersion: Pipeline.version, programVersion: Pipeline.programVersion)
             summary = await run(into: &sink)
+            if prune, stop.signal == nil {
+                pruned = try files.removeFiles(except: sink.names)
+                pruned = Array(Set(pruned).union(try await store.prune(keeping: sink.names))).sorted()
+            }
             try await store.close()
         } else {
             var sink = files
             summary = await run(into: &sink)
+            if prune, stop.signal == nil { pruned = try files.removeFiles(except: sink.names) }
         }
         progress.clear()
+        for name in pruned { standardError("\(name): pruned, no longer among the inputs\n") }
         let rate = summary.seconds > 0 ? Double(summary.documents) / summary.seconds : 0
         let skipped = resume ? ", \(summary.skipped) skipped" : ""
         standardError(
@@ -170,6 +182,7 @@ struct Extract: AsyncParsableCommand {
                 + (summary.partial > 0 ? " (\(summary.partial) partial: pages without text)" : "") + ", \(summary.rejects) rejected "
                 + "(\(summary.failures) failed)\(skipped)"
                 + (survey.skipped.isEmpty ? "" : ", \(survey.skipped.count) other inputs left out")
+                + (prune ? ", \(pruned.count) pruned" : "")
                 + " in \(String(format: "%.2f", summary.seconds)) s "
                 + "(\(String(format: "%.1f", rate)) docs/s) -> \(out)"
                 + (store == nil ? "" : ", \(describe(target))") + "\n")
@@ -181,19 +194,29 @@ struct Extract: AsyncParsableCommand {
     }
 }
 
-struct Status: ParsableCommand {
+struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Summarize the runs an extract output folder's ledger (OUT/run.jsonl) records.",
+        abstract: "Summarize the runs an extract output folder's ledger (OUT/run.jsonl) records, or what a database holds.",
         discussion: """
-            Counts each input by the last word the ledger has on it (ok, reject, partial, skipped, failed, \
-            left-out), then the last run: when it started, which program and pipeline made it, its inputs \
-            and time, and the inputs that failed with the reason.
+            With OUT: counts each input by the last word the ledger has on it (ok, reject, partial, skipped, \
+            failed, left-out), then the last run: when it started, which program and pipeline made it, its \
+            inputs and time, and the inputs that failed with the reason. With --db: the database's input paths \
+            by status, its documents, and the program and pipeline versions that stored them.
             """)
 
     @Argument(help: "An extract --out folder.")
-    var out: String
+    var out: String?
 
-    func run() throws {
+    @Option(help: "A database instead of a folder: a SQLite file, sqlite:PATH or postgres://user@host:port/database.")
+    var db: String?
+
+    func validate() throws {
+        guard (out == nil) != (db == nil) else { throw ValidationError("name an output folder or --db, one of them") }
+    }
+
+    func run() async throws {
+        if let db { return try await databaseStatus(db) }
+        guard let out else { return }
         let folder = URL(fileURLWithPath: out)
         let entries: [LedgerEntry]
         do {
@@ -213,6 +236,37 @@ struct Status: ParsableCommand {
             + String(format: "%.1f", seconds) + " s of document time")
         for entry in run where entry.status == .failed {
             print("  failed: \(entry.path): \(entry.stage ?? "?"): \(entry.reason ?? "")")
+        }
+    }
+
+    private func databaseStatus(_ db: String) async throws {
+        let target = try DatabaseTarget(parsing: db)
+        if case .sqlite(let path) = target, !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("\(path): no such database")
+        }
+        guard let store = try await openStore(target) else { throw ValidationError("--db none names no database") }
+        do {
+            try await report(store, target)
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+    }
+
+    private func report(_ store: any DocumentStore, _ target: DatabaseTarget) async throws {
+        let count = { (sql: String) async throws -> [[SQLValue]] in try await store.query(sql, []) }
+        let paths = try await count("SELECT status, COUNT(*) FROM files GROUP BY status")
+        let byStatus = Dictionary(uniqueKeysWithValues: paths.compactMap { row in row[0].text.map { ($0, row[1].integer ?? 0) } })
+        let documents = try await count("SELECT COUNT(*) FROM documents").first?.first?.integer ?? 0
+        print("\(describe(target)): \(byStatus.values.reduce(0, +)) input paths, \(documents) documents")
+        print("  " + ["ok", "reject", "partial", "failed"].map { "\($0) \(byStatus[$0] ?? 0)" }.joined(separator: ", "))
+        for row in try await count(
+            "SELECT program_version, pipeline_version, COUNT(*), MIN(stored_at), MAX(stored_at) FROM files "
+                + "GROUP BY program_version, pipeline_version ORDER BY MAX(stored_at)")
+        {
+            print("  sarabun \(row[0].text ?? "?"), pipeline \(row[1].text ?? "?"): \(row[2].integer ?? 0) paths, "
+                + "stored \(row[3].text ?? "?") to \(row[4].text ?? "?")")
         }
     }
 }

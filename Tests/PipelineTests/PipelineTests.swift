@@ -126,6 +126,13 @@ func folder(_ name: String) throws -> URL {
         return (inputs, digests)
     }
 
+    /// What a database would say the first run stored: each input's digest and record file.
+    private static func stored(_ inputs: some Collection<InputFile>, _ digests: [String]) -> [String: ResumePoint.StoredFile] {
+        Dictionary(uniqueKeysWithValues: zip(inputs, digests).map {
+            ($0.relativePath, ResumePoint.StoredFile(sha256: $1, file: "records/\($0.relativePath).json"))
+        })
+    }
+
     /// Documents the database holds and whose own record is in the folder are only hashed, reach the
     /// writer as skipped, and are counted as skipped; the others are processed as usual.
     @Test func documentsDoneBeforeAreSkipped() async throws {
@@ -134,7 +141,7 @@ func folder(_ name: String) throws -> URL {
         let (inputs, digests) = try await firstRun(into: out)
         let known = Set(digests.prefix(2))
         var sink = CollectingSink()
-        let resume = ResumePoint(digests: known, directory: out)
+        let resume = ResumePoint(stored: Self.stored(inputs.prefix(2), digests), directory: out)
         let summary = await Pipeline(workers: 2, processor: try DocumentProcessor(resume: resume)).run(inputs, into: &sink)
         #expect(summary.documents == inputs.count)
         #expect(summary.skipped == 2)
@@ -157,7 +164,7 @@ func folder(_ name: String) throws -> URL {
         try FileManager.default.removeItem(at: lost)
         let twin = InputFile(displayPath: "twin.txt", relativePath: "twin.txt", url: inputs[1].url)
         var sink = CollectingSink()
-        let resume = ResumePoint(digests: Set(digests), directory: out)
+        let resume = ResumePoint(stored: Self.stored(inputs, digests), directory: out)
         let summary = await Pipeline(workers: 2, processor: try DocumentProcessor(resume: resume)).run(inputs + [twin], into: &sink)
         #expect(summary.skipped == inputs.count - 1)
         #expect(summary.records == 2)

@@ -171,12 +171,13 @@ final class RecordingStore: DocumentStore {
                 #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("records/d\(last).txt.json").path))
             }
         }
-        var sink = DatabaseSink(files: JSONDirectorySink(directory: dir), store: store, pipelineVersion: "1", batchSize: 2, batchInterval: .seconds(3600))
+        var sink = DatabaseSink(files: JSONDirectorySink(directory: dir), store: store, pipelineVersion: "1", programVersion: "test", batchSize: 2, batchInterval: .seconds(3600))
         for n in 0..<5 { #expect(try await sink.write(item(n)) == .record) }
         let skipped = OutputItem(relativePath: "old.txt", outcome: .skipped(sha256: "o"))
         #expect(try await sink.write(skipped) == .skipped)
         try await sink.finish()
-        let transactions = store.log.filter { !$0.contains("SAVEPOINT") }
+        let transactions = store.log.filter { !$0.contains("SAVEPOINT") && !$0.contains("files") }
+        #expect(store.log.filter { $0.hasPrefix("INSERT INTO files") }.count == 5)
         #expect(transactions == [
             "BEGIN IMMEDIATE", "replace s0", "replace s1", "COMMIT", "BEGIN IMMEDIATE", "replace s2", "replace s3", "COMMIT",
             "BEGIN IMMEDIATE", "replace s4", "COMMIT",
@@ -190,7 +191,7 @@ final class RecordingStore: DocumentStore {
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = RecordingStore()
         store.failInsertsFor = "s1"
-        var sink = DatabaseSink(files: JSONDirectorySink(directory: dir), store: store, pipelineVersion: "1", batchSize: 10)
+        var sink = DatabaseSink(files: JSONDirectorySink(directory: dir), store: store, pipelineVersion: "1", programVersion: "test", batchSize: 10)
         _ = try await sink.write(item(0))
         await #expect(throws: DatabaseWriteError.self) { _ = try await sink.write(item(1)) }
         _ = try await sink.write(item(2))
@@ -206,7 +207,7 @@ final class RecordingStore: DocumentStore {
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = RecordingStore()
         store.failCommit = true
-        var sink = DatabaseSink(files: JSONDirectorySink(directory: dir), store: store, pipelineVersion: "1", batchSize: 10)
+        var sink = DatabaseSink(files: JSONDirectorySink(directory: dir), store: store, pipelineVersion: "1", programVersion: "test", batchSize: 10)
         _ = try await sink.write(item(0))
         _ = try await sink.write(item(1))
         await #expect {

@@ -21,6 +21,7 @@ let sqlite = TestDatabase(
     @Test func textIsBoundNeverSpliced() async throws { try await checks.textIsBoundNeverSpliced() }
     @Test func readmeQueriesAnswerRight() async throws { try await checks.readmeQueriesAnswerRight() }
     @Test func killedRunResumesToEveryDocumentOnce() async throws { try await checks.killedRunResumesToEveryDocumentOnce() }
+    @Test func changedAndDeletedFilesArePruned() async throws { try await checks.changedAndDeletedFilesArePruned() }
     @Test(arguments: [SIGINT, SIGTERM])
     func stoppedRunCommitsWhatItWrote(signal: Int32) async throws { try await checks.stoppedRunCommitsWhatItWrote(signal: signal) }
     @Test func runStoppedTwiceDuringOCRLeavesNothingRunning() async throws { try await checks.runStoppedTwiceDuringOCRLeavesNothingRunning() }

@@ -35,12 +35,13 @@ public enum Corpus {
     /// `extract` does.
     @discardableResult
     public static func extract(
-        into store: any DocumentStore, out: URL, skipping: Set<String> = [], batchSize: Int = 100
+        into store: any DocumentStore, out: URL, resume: Bool = false, batchSize: Int = 100
     ) async throws -> RunSummary {
         let inputs = try seeds()
         var sink = DatabaseSink(
-            files: JSONDirectorySink(directory: out), store: store, pipelineVersion: Pipeline.version, batchSize: batchSize)
-        let resume = ResumePoint(digests: skipping, directory: out)
+            files: JSONDirectorySink(directory: out), store: store, pipelineVersion: Pipeline.version,
+            programVersion: Pipeline.programVersion, batchSize: batchSize)
+        let resume = resume ? ResumePoint(stored: try await store.storedFiles(pipelineVersion: Pipeline.version), directory: out) : nil
         return await Pipeline(workers: 2, processor: try DocumentProcessor(resume: resume)).run(inputs, into: &sink)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Output
 import Pipeline
+import Reading
 import RecordDatabase
 import Testing
 
@@ -60,6 +61,15 @@ extension StoreChecks {
             let paths = try await store.query("SELECT file FROM documents", []).compactMap { $0.first?.text }
             #expect(paths.count == documents)
             #expect(Set(paths.map { URL(fileURLWithPath: $0).lastPathComponent }) == Set(names))
+            // Each path has one `files` row, naming the content and the JSON file it has.
+            let byPath = try await filesRows(store)
+            #expect(byPath.count == documents)
+            #expect(Set(byPath.keys) == Set(names))
+            for file in files {
+                let name = file.deletingPathExtension().lastPathComponent
+                #expect(byPath[name]?.sha256 == (try JSONItemCounts(file: file).sha256), "\(name)")
+                #expect(byPath[name]?.record == "records/\(name).json", "\(name)")
+            }
             try await store.close()
         }
     }
@@ -124,6 +134,67 @@ extension StoreChecks {
         }
     }
 
+    /// A re-run with `--prune` after one input changed and another was deleted, where two inputs are
+    /// twins: the folder, the `files` table and the documents end exactly as the inputs are now, with no
+    /// document row that no path refers to.
+    public func changedAndDeletedFilesArePruned() async throws {
+        let sarabun = try Executable.sarabun()
+        let work = try Corpus.temporaryFolder("prune")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = work.appendingPathComponent("in"), out = work.appendingPathComponent("out")
+        let names = try makeDocuments(4, in: inputs)
+        let twin = inputs.appendingPathComponent("sub/twin.txt")
+        try FileManager.default.createDirectory(at: twin.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: inputs.appendingPathComponent(names[0]), to: twin)
+        try await database.withDatabase { db in
+            func extract(_ extra: [String], _ log: String) async throws -> String {
+                let url = work.appendingPathComponent(log)
+                let run = try Executable.start(sarabun, ["extract", inputs.path, "--out", out.path, "--db", db, "--quiet"] + extra, stderr: url)
+                await Executable.exit(run)
+                let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+                #expect(run.terminationReason == .exit && [0, 1].contains(run.terminationStatus), "\(text)")
+                return text
+            }
+            _ = try await extract([], "first.log")
+            var store = try await database.open(db)
+            #expect(try await filesRows(store).count == 5)
+            #expect(try await store.storedDigests(pipelineVersion: Pipeline.version).count == 4)
+            try await store.close()
+
+            let changed = inputs.appendingPathComponent(names[1]), deleted = inputs.appendingPathComponent(names[2])
+            try Data((try String(contentsOf: changed, encoding: .utf8) + "หมายเหตุ แก้ไขแล้ว\n").utf8).write(to: changed)
+            try FileManager.default.removeItem(at: deleted)
+            let summary = try await extract(["--prune"], "second.log")
+            #expect(summary.contains("1 pruned"), "\(summary)")
+            #expect(summary.contains("\(names[2]): pruned"), "\(summary)")
+
+            let present = Set([names[0], names[1], names[3], "sub/twin.txt"])
+            let prefix = out.standardizedFileURL.path + "/"
+            let json = try OutputFolder.jsonFiles(under: out).map { String($0.standardizedFileURL.path.dropFirst(prefix.count)) }
+            #expect(Set(json) == Set(present.map { "records/\($0).json" }))
+            store = try await database.open(db)
+            let rows = try await filesRows(store)
+            #expect(Set(rows.keys) == present)
+            for name in present {
+                let digest = SHA256.hex([UInt8](try Data(contentsOf: inputs.appendingPathComponent(name))))
+                #expect(rows[name]?.sha256 == digest, "\(name)")
+            }
+            #expect(rows[names[0]]?.sha256 == rows["sub/twin.txt"]?.sha256)
+            #expect(try await store.storedDigests(pipelineVersion: Pipeline.version) == Set(rows.values.map(\.sha256)))
+            #expect(Set(try await store.rowCountsByDocument().keys) == Set(rows.values.map(\.sha256)))
+            try await store.close()
+
+            // What the database holds, as `status --db` tells it: four paths, three documents.
+            let report = work.appendingPathComponent("status.txt")
+            let status = try Executable.start(sarabun, ["status", "--db", db], stderr: work.appendingPathComponent("status.log"), stdout: report)
+            await Executable.exit(status)
+            let text = (try? String(contentsOf: report, encoding: .utf8)) ?? ""
+            #expect(status.terminationStatus == 0, "\(text)")
+            #expect(text.contains("4 input paths, 3 documents"), "\(text)")
+            #expect(text.contains("pipeline \(Pipeline.version): 4 paths"), "\(text)")
+        }
+    }
+
     /// `sarabun load` stores the JSON files of a folder, each document once however often it runs.
     public func loadCommandStoresEachDocumentOnce() async throws {
         let sarabun = try Executable.sarabun()
@@ -156,6 +227,16 @@ extension StoreChecks {
             try Data((seeds[n % seeds.count] + "\nหมายเหตุ ชุดทดสอบที่ \(n)\n").utf8).write(to: folder.appendingPathComponent(name))
             return name
         }
+    }
+
+    private func filesRows(_ store: any DocumentStore) async throws -> [String: (sha256: String, record: String)] {
+        var rows: [String: (sha256: String, record: String)] = [:]
+        for row in try await store.query("SELECT path, sha256, record FROM files", []) {
+            guard let path = row[0].text else { continue }
+            #expect(rows[path] == nil, "two files rows for \(path)")
+            rows[path] = (row[1].text ?? "", row[2].text ?? "")
+        }
+        return rows
     }
 
     private static func jsonFileCount(_ out: URL) -> Int {
@@ -250,7 +331,9 @@ enum Executable {
         }
     }
 
-    static func start(_ executable: URL, _ arguments: [String], stderr: URL, environment: [String: String] = [:]) throws -> Process {
+    static func start(
+        _ executable: URL, _ arguments: [String], stderr: URL, stdout: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -259,7 +342,14 @@ enum Executable {
             throw SupportError(message: "cannot create \(stderr.path)")
         }
         process.standardError = try FileHandle(forWritingTo: stderr)
-        process.standardOutput = FileHandle.nullDevice
+        if let stdout {
+            guard FileManager.default.createFile(atPath: stdout.path, contents: nil) else {
+                throw SupportError(message: "cannot create \(stdout.path)")
+            }
+            process.standardOutput = try FileHandle(forWritingTo: stdout)
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }
