@@ -77,11 +77,13 @@ public struct Pipeline: Sendable {
 
     /// Runs `inputs` into `sink`. Once `stopRequested` says so, no document is started any more: those under
     /// way are finished and written, the sink is finished (a database commits), and the summary counts the
-    /// documents left (`notStarted`).
+    /// documents left (`notStarted`). Once `abandoned` says so too, documents still arriving are not written
+    /// (their reading was cut short) and count as not started.
     public func run<Sink: RecordSink>(
         _ inputs: [InputFile],
         into sink: inout Sink,
         stopRequested: @escaping @Sendable () -> Bool = { false },
+        abandoned: () -> Bool = { false },
         onEvent: (RunEvent) -> Void = { _ in },
         onDocument: (DocumentReport) -> Void = { _ in },
         onProgress: (RunProgress) -> Void = { _ in }
@@ -112,6 +114,7 @@ public struct Pipeline: Sendable {
                 channel.finish()
             }
             for await (input, outcome, json, milliseconds) in channel {
+                if abandoned() { continue }
                 summary.documents += 1
                 switch outcome {
                 case .extracted(let record): summary.bytes += record.source.bytes

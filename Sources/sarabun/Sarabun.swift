@@ -93,11 +93,15 @@ struct Extract: AsyncParsableCommand {
     @Option(help: "Resolution scanned pages are rendered at for OCR.")
     var ocrDpi = 300
 
+    @Option(help: "Seconds the documents under way may take to finish after SIGINT or SIGTERM; then they are left for --resume.")
+    var stopGrace: Double = 10
+
     @Flag(help: "A PDF some of whose pages gave no text (OCR failed or timed out) is a reject, not a partial record.")
     var strict = false
 
     func validate() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
+        guard stopGrace >= 0 else { throw ValidationError("--stop-grace must not be negative") }
         guard pdfTimeout > 0, ocrTimeout > 0 else { throw ValidationError("--pdf-timeout and --ocr-timeout must be positive") }
         guard (70...1200).contains(ocrDpi) else { throw ValidationError("--ocr-dpi must be between 70 and 1200") }
         guard !ocrLang.isEmpty, ocrLang.allSatisfy({ $0.isLetter || $0.isNumber || "+_".contains($0) }) else {
@@ -141,13 +145,14 @@ struct Extract: AsyncParsableCommand {
             strict: strict))
         let files = JSONDirectorySink(directory: outURL)
         let progress = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        let stop = StopSignals { signal in
-            progress.message("\(StopSignals.name(signal)): finishing the documents under way, then stopping (again to stop at once)")
+        let stop = StopSignals(grace: .milliseconds(Int(stopGrace * 1000))) { [stopGrace] signal in
+            progress.message("\(StopSignals.name(signal)): finishing the documents under way (for up to \(stopGrace) s), then stopping (again to stop at once)")
         }
         func run(into sink: inout some RecordSink) async -> RunSummary {
             await pipeline.run(
                 inputs, into: &sink,
                 stopRequested: { stop.signal != nil },
+                abandoned: { stop.abandoned },
                 onEvent: { event in progress.message("\(event.file): \(event.message)") },
                 onDocument: { report in
                     do {

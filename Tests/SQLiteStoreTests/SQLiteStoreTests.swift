@@ -24,7 +24,8 @@ let sqlite = TestDatabase(
     @Test func changedAndDeletedFilesArePruned() async throws { try await checks.changedAndDeletedFilesArePruned() }
     @Test(arguments: [SIGINT, SIGTERM])
     func stoppedRunCommitsWhatItWrote(signal: Int32) async throws { try await checks.stoppedRunCommitsWhatItWrote(signal: signal) }
-    @Test func runStoppedTwiceDuringOCRLeavesNothingRunning() async throws { try await checks.runStoppedTwiceDuringOCRLeavesNothingRunning() }
+    @Test(arguments: [true, false])
+    func runStoppedDuringOCRLeavesNothingRunning(twice: Bool) async throws { try await checks.runStoppedDuringOCRLeavesNothingRunning(twice: twice) }
     @Test func loadCommandStoresEachDocumentOnce() async throws { try await checks.loadCommandStoresEachDocumentOnce() }
 
     /// The file is in WAL mode with foreign keys on, so that commits survive a kill and cascades delete children.

@@ -100,9 +100,10 @@ extension StoreChecks {
         }
     }
 
-    /// A run stopped twice while a PDF helper's OCR is under way stops at once: no helper, no OCR and no
-    /// scratch folder is left behind.
-    public func runStoppedTwiceDuringOCRLeavesNothingRunning() async throws {
+    /// A run stopped while a PDF helper's OCR is under way, twice (at once) or once (after `--stop-grace`),
+    /// leaves no helper, no OCR and no scratch folder behind; stopped once, it writes nothing for the
+    /// documents it cut short and counts them as not started.
+    public func runStoppedDuringOCRLeavesNothingRunning(twice: Bool) async throws {
         let sarabun = try Executable.sarabun()
         let work = try Corpus.temporaryFolder("ocr-stop")
         defer { try? FileManager.default.removeItem(at: work) }
@@ -118,9 +119,9 @@ extension StoreChecks {
             let log = work.appendingPathComponent("stop.log")
             let run = try Executable.start(
                 sarabun, ["extract", Corpus.folder.appendingPathComponent("pdf/scanned").path, "--out", work.appendingPathComponent("out").path,
-                          "--db", db, "--quiet"],
+                          "--db", db, "--quiet", "--stop-grace", "1"],
                 stderr: log, environment: environment)
-            await Executable.signal(run, SIGTERM, again: .milliseconds(300)) {
+            await Executable.signal(run, SIGTERM, again: twice ? .milliseconds(300) : nil) {
                 (try? String(contentsOf: pids, encoding: .utf8)) != nil
             }
             #expect(run.terminationStatus == 128 + SIGTERM)
@@ -131,6 +132,12 @@ extension StoreChecks {
                 #expect(stat.isEmpty || stat.split(separator: " ").dropFirst(2).first == "Z", "tesseract \(pid) still runs")
             }
             #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+            if !twice {
+                let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                #expect(text.contains("stopped by SIGTERM"), "\(text)")
+                #expect(text.contains("0 rejected"), "\(text)")
+                #expect(try OutputFolder.jsonFiles(under: work.appendingPathComponent("out")).isEmpty)
+            }
         }
     }
 
