@@ -126,6 +126,13 @@ public struct JSONDirectorySink: RecordSink {
         return placement(disposition)
     }
 
+    /// The name (as in ``Placement``) of a JSON file at `relative` below the output folder, below `records/`
+    /// or `rejects/`, or below any folder of records.
+    public static func name(ofFile relative: String) -> String {
+        let below = ["records/", "rejects/"].first { relative.hasPrefix($0) }.map { String(relative.dropFirst($0.count)) } ?? relative
+        return below.hasSuffix(".json") ? String(below.dropLast(5)) : below
+    }
+
     /// The names (as in ``Placement``) given in this run so far.
     public var names: Set<String> { Set(used.map { String($0.dropLast(5)) }) }
 
@@ -140,7 +147,7 @@ public struct JSONDirectorySink: RecordSink {
             for file in try OutputFolder.jsonFiles(under: root) {
                 let path = file.standardizedFileURL.path
                 guard path.hasPrefix(prefix) else { continue }
-                let name = String(path.dropFirst(prefix.count).dropLast(5))
+                let name = Self.name(ofFile: String(path.dropFirst(prefix.count)))
                 guard !keep.contains(name) else { continue }
                 try FileManager.default.removeItem(at: file)
                 removed.append(name)

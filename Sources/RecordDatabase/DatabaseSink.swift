@@ -32,7 +32,8 @@ public struct DatabaseSink: RecordSink {
 
     public mutating func write(_ item: OutputItem) async throws -> Disposition {
         let placement = try files.place(item)
-        guard let file = FileRow(item, placement: placement, programVersion: programVersion, pipelineVersion: pipelineVersion)
+        guard let record = placement.file,
+              let file = FileRow(item, path: placement.name, record: record, programVersion: programVersion, pipelineVersion: pipelineVersion)
         else { return placement.disposition }
         if open == nil {
             try await store.begin()

@@ -31,9 +31,9 @@ public struct FileRow: Sendable, Equatable {
         self.pipelineVersion = pipelineVersion
     }
 
-    /// The row of a document the writer placed; `nil` for a skipped one (its row stays as it was).
-    public init?(_ item: OutputItem, placement: Placement, programVersion: String, pipelineVersion: String) {
-        guard let file = placement.file else { return nil }
+    /// The row of `item` written at `path` (``Placement/name``) to the JSON file `record`; `nil` for a
+    /// skipped document (its row stays as it was).
+    public init?(_ item: OutputItem, path: String, record: String, programVersion: String, pipelineVersion: String) {
         var digest: String?, bytes: Int?
         switch item.outcome {
         case .extracted(let record): (digest, bytes) = (record.source.sha256, record.source.bytes)
@@ -42,8 +42,8 @@ public struct FileRow: Sendable, Equatable {
         }
         let modified = item.source.flatMap { try? FileManager.default.attributesOfItem(atPath: $0.path)[.modificationDate] as? Date }
         self.init(
-            path: placement.name, sha256: digest, bytes: bytes, modified: modified?.ISO8601Format(),
-            status: LedgerEntry.Status(item.outcome), record: file, programVersion: programVersion, pipelineVersion: pipelineVersion)
+            path: path, sha256: digest, bytes: bytes, modified: modified?.ISO8601Format(),
+            status: LedgerEntry.Status(item.outcome), record: record, programVersion: programVersion, pipelineVersion: pipelineVersion)
     }
 }
 

@@ -76,13 +76,11 @@ struct Load: AsyncParsableCommand {
             do {
                 let outcome = try OutputFolder.read(file)
                 let relative = String(file.standardizedFileURL.path.dropFirst(root.count))
-                let name = ["records/", "rejects/"].first { relative.hasPrefix($0) }.map { String(relative.dropFirst($0.count)) } ?? relative
-                let item = OutputItem(relativePath: String(name.dropLast(5)), outcome: outcome)
-                // Where the file is, not where an extract would put it: DIR may be any folder of records.
-                guard var row = FileRow(item, placement: Placement(disposition: .record, name: item.relativePath),
+                // Named as an extract names it, and pointing at where the file is: DIR may be any folder of records.
+                let name = JSONDirectorySink.name(ofFile: relative)
+                guard let row = FileRow(OutputItem(relativePath: name, outcome: outcome), path: name, record: relative,
                                         programVersion: Pipeline.programVersion, pipelineVersion: Pipeline.version)
                 else { continue }
-                row.record = relative
                 batch.append((row, DocumentRows(outcome, pipelineVersion: Pipeline.version)))
             } catch {
                 failed += 1
